@@ -1,0 +1,71 @@
+/*
+ * mlmath.h: the C boundary of libmlmath.so, the Go backend of mlmath.
+ *
+ * This file is the single source of truth for the boundary. The Go adapter
+ * (go/capi) includes it, so the C compiler rejects an export whose signature
+ * disagrees; the cffi build script (bindings/build_ffi.py) reads it from disk;
+ * tests/test_boundary.py checks it against `nm -D` of the built library.
+ *
+ * Conventions (see bindings/README.md for the whole story):
+ *   - Every function returns an int status code, MLM_OK on success.
+ *   - Arrays are float64, C-contiguous (row-major), passed as double* with
+ *     int64_t sizes. Inputs are double* that Go never writes (cgo cannot export
+ *     const-qualified parameters, and the header must match the exports).
+ *   - Outputs go into buffers the caller allocated: arrays via double* dst,
+ *     scalars via double* out. Go keeps no pointer after it returns and
+ *     never hands Go memory to C.
+ *   - Strings out: char *buf, int64_t cap, int64_t *len (len excludes the
+ *     NUL); MLM_ERR_BUFFER_TOO_SMALL with *len set when cap <= *len.
+ *   - A panic inside Go is recovered and returned as MLM_ERR_PANIC.
+ *
+ * This file is parsed by cffi's cdef after lines starting with '#' are
+ * dropped: keep declarations plain C, one per line group, no macros in them.
+ */
+#ifndef MLMATH_H
+#define MLMATH_H
+
+#include <stdint.h>
+
+/* ---- status codes --------------------------------------------------- */
+/* One enum, mirrored in go/capi/status.go and python/mlmath/go/_status.py. */
+enum mlm_status {
+    MLM_OK = 0,
+    MLM_ERR_SHAPE = 1,            /* sizes disagree                      -> ValueError */
+    MLM_ERR_DOMAIN = 2,           /* a value outside its domain (ord)    -> ValueError */
+    MLM_ERR_ARGUMENT = 3,         /* negative size, NULL with size > 0   -> ValueError */
+    MLM_ERR_SINGULAR = 4,         /* exactly singular matrix             -> LinAlgError */
+    MLM_ERR_NOT_FINITE = 5,       /* NaN/Inf where the algorithm cannot  -> LinAlgError */
+    MLM_ERR_NO_CONVERGENCE = 6,   /* iteration did not converge          -> LinAlgError */
+    MLM_ERR_CALLBACK = 7,         /* a caller's callback asked to stop   -> its exception */
+    MLM_ERR_BUFFER_TOO_SMALL = 8, /* output buffer too small, size in *len */
+    MLM_ERR_PANIC = 99            /* recovered Go panic: a bug           -> RuntimeError */
+};
+
+/* ---- library information (info.go) ---------------------------------- */
+/* Version of the Go toolchain that built the library, e.g. "go1.26.8". */
+int mlm_go_version(char *buf, int64_t cap, int64_t *len);
+/* runtime.GOMAXPROCS(0): how many OS threads run Go code at once. */
+int mlm_gomaxprocs(int64_t *out);
+
+/* ---- vectors (vectors.go): all of length n ----------------------------- */
+int mlm_add(double *v, double *w, int64_t n, double *dst);
+int mlm_subtract(double *v, double *w, int64_t n, double *dst);
+int mlm_scale(double c, double *v, int64_t n, double *dst);
+int mlm_dot(double *v, double *w, int64_t n, double *out);
+/* ord is 2, 1, 0, +inf or -inf (as a double); others -> MLM_ERR_DOMAIN. */
+int mlm_norm(double *v, int64_t n, double ord, double *out);
+int mlm_cosine_similarity(double *v, double *w, int64_t n, double *out);
+
+/* ---- matrices (matrices.go): row-major -------------------------------- */
+/* dst (m, n) = a (m, k) @ b (k, n). */
+int mlm_matmul(double *a, double *b, int64_t m, int64_t k, int64_t n, double *dst);
+/* dst (n, m) = a (m, n) transposed. */
+int mlm_transpose(double *a, int64_t m, int64_t n, double *dst);
+/* out = det(a), a (n, n). Exactly singular -> 0.0 and MLM_OK. */
+int mlm_det(double *a, int64_t n, double *out);
+/* dst (n, n) = inverse of a (n, n). */
+int mlm_inv(double *a, int64_t n, double *dst);
+/* dst (n, k) solves a (n, n) @ dst = b (n, k). */
+int mlm_solve(double *a, double *b, int64_t n, int64_t k, double *dst);
+
+#endif /* MLMATH_H */

@@ -1,0 +1,47 @@
+package kernel
+
+import "runtime"
+
+const (
+	// dotChunk is the fixed chunk length of a long Dot. Partial sums are
+	// formed per chunk and added in chunk order, so the result does not
+	// depend on how many goroutines computed the chunks, nor on which.
+	dotChunk = 1 << 15
+	// dotParallelMin is the length from which Dot goes chunked and parallel.
+	dotParallelMin = 1 << 16
+)
+
+// Dot returns sum_i x[i]*y[i]. It panics if len(x) != len(y); empty vectors
+// give 0. The result is deterministic: it does not depend on GOMAXPROCS.
+func Dot(x, y []float64) float64 {
+	if len(x) != len(y) {
+		panic("kernel: Dot: len(x) != len(y)")
+	}
+	if len(x) < 8 {
+		return dotGeneric(x, y) // not worth an assembly call
+	}
+	if len(x) < dotParallelMin {
+		return dotSerial(x, y)
+	}
+	return dotChunked(x, y, runtime.GOMAXPROCS(0))
+}
+
+// dotGeneric is the pure-Go inner product with four independent
+// accumulators (len(y) >= len(x)).
+func dotGeneric(x, y []float64) float64 {
+	y = y[:len(x)]
+	var s0, s1, s2, s3 float64
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		xs := x[i : i+4 : i+4]
+		ys := y[i : i+4 : i+4]
+		s0 += xs[0] * ys[0]
+		s1 += xs[1] * ys[1]
+		s2 += xs[2] * ys[2]
+		s3 += xs[3] * ys[3]
+	}
+	for ; i < len(x); i++ {
+		s0 += x[i] * y[i]
+	}
+	return (s0 + s1) + (s2 + s3)
+}
