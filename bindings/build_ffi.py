@@ -1,0 +1,97 @@
+"""Build the two native pieces of mlmath.go.
+
+1. ``libmlmath.so``: the Go module's c-shared adapter (``go/capi``), built with
+   ``go build -buildmode=c-shared``.
+2. ``mlmath._native``: a cffi extension in out-of-line API mode, compiled from
+   the declarations in ``bindings/mlmath.h`` (read from disk: the header is the
+   single source of truth) and linked against ``libmlmath.so`` with an rpath of
+   ``$ORIGIN``, so the two files work wherever they are installed side by side.
+
+Used by the Makefile (``python bindings/build_ffi.py go|ext ...``)
+and by ``setup.py`` (``pip install .``), so both build the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from cffi import FFI
+
+BINDINGS = Path(__file__).resolve().parent
+ROOT = BINDINGS.parent
+HEADER = BINDINGS / "mlmath.h"
+GO_DIR = ROOT / "go"
+LIB_NAME = "libmlmath.so"
+MODULE = "mlmath._native"
+
+
+def cdef_text(header: str) -> str:
+    """The header as cffi's cdef accepts it: preprocessor lines dropped."""
+    return "\n".join(line for line in header.splitlines() if not line.lstrip().startswith("#"))
+
+
+def make_ffibuilder(library_dirs: list[str] | tuple[str, ...] = ()) -> FFI:
+    """An FFI that compiles ``mlmath._native`` against ``libmlmath.so``."""
+    ffibuilder = FFI()
+    ffibuilder.cdef(cdef_text(HEADER.read_text()))
+    ffibuilder.set_source(
+        MODULE,
+        '#include "mlmath.h"',
+        include_dirs=[str(BINDINGS)],
+        libraries=["mlmath"],
+        library_dirs=list(library_dirs),
+        extra_link_args=["-Wl,-rpath,$ORIGIN"],
+    )
+    return ffibuilder
+
+
+def build_go_library(out: Path) -> Path:
+    """Run ``go build -buildmode=c-shared`` on go/capi, writing ``out``."""
+    out = Path(out).resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    go = shutil.which("go")
+    if go is None:
+        raise RuntimeError("mlmath needs the Go toolchain (>= 1.26) on PATH to build its Go backend")
+    env = dict(os.environ, CGO_ENABLED="1")
+    cmd = [go, "build", "-buildmode=c-shared", "-trimpath", "-o", str(out), "./capi"]
+    subprocess.run(cmd, cwd=GO_DIR, env=env, check=True)
+    out.with_suffix(".h").unlink(missing_ok=True)  # cgo's generated header: ours is bindings/mlmath.h
+    return out
+
+
+def build_extension(go_lib: Path, out_dir: Path, *, verbose: bool = False) -> Path:
+    """Compile ``mlmath._native`` against ``go_lib`` and copy it into ``out_dir``."""
+    go_lib, out_dir = Path(go_lib).resolve(), Path(out_dir).resolve()
+    with tempfile.TemporaryDirectory(prefix="mlmath-ffi-") as tmp:
+        built = Path(make_ffibuilder([str(go_lib.parent)]).compile(tmpdir=tmp, verbose=verbose))
+        out_dir.mkdir(parents=True, exist_ok=True)
+        target = out_dir / built.name
+        shutil.copy2(built, target)
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    go = sub.add_parser("go", help="build libmlmath.so with go build -buildmode=c-shared")
+    go.add_argument("out", type=Path, help="path of the library to write")
+    ext = sub.add_parser("ext", help="compile the cffi extension mlmath._native")
+    ext.add_argument("--go-lib", type=Path, required=True, help="the libmlmath.so to link against")
+    ext.add_argument("--out-dir", type=Path, required=True, help="where the extension goes (the mlmath package)")
+    ext.add_argument("--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    if args.command == "go":
+        print(build_go_library(args.out))
+    else:
+        print(build_extension(args.go_lib, args.out_dir, verbose=args.verbose))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""The Go backend: the functions of :mod:`mlmath.reference`, computed by Go.
+
+Each function has the same signature, accepts the same inputs and raises the
+same exceptions as its reference twin (see its docstring there); the result
+agrees within floating-point rounding. Calls run with the GIL released and are
+safe from many threads at once.
+
+Importing this module raises ImportError when the native library
+(``libmlmath.so`` plus the cffi extension ``mlmath._native``) is missing.
+Build it with ``make build`` in a source checkout, or install with
+``pip install .`` (needs Go >= 1.26 and a C compiler).
+
+Go runs one runtime per process and does not survive ``fork``: in a child
+forked after this module loaded, every function raises RuntimeError (instead
+of hanging); use ``multiprocessing`` with the "spawn" or "forkserver" start
+method.
+"""
+
+try:
+    from mlmath import _native  # noqa: F401
+except ImportError as e:  # pragma: no cover - exercised only without a build
+    raise ImportError(
+        f"mlmath.go needs its native library, which did not load ({e}). "
+        "Build it with `make build` in the mlmath source tree, or install with "
+        "`pip install .` (needs Go >= 1.26 and gcc). mlmath.reference works without it."
+    ) from e
+
+from mlmath.go import _fork
+from mlmath.go.matrices import det, inv, matmul, solve, transpose
+from mlmath.go.vectors import add, cosine_similarity, dot, norm, scale, subtract
+
+__all__ = [
+    # vectors
+    "add",
+    "subtract",
+    "scale",
+    "dot",
+    "norm",
+    "cosine_similarity",
+    # matrices
+    "matmul",
+    "transpose",
+    "det",
+    "inv",
+    "solve",
+]
+
+_fork.install()

@@ -1,0 +1,70 @@
+"""Vectors on the Go backend; contracts in :mod:`mlmath.reference.vectors`."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mlmath import _validate as _v
+from mlmath._native import lib
+from mlmath.go._buffers import out_ptr, ptr, scalar, vector_pair
+from mlmath.go._contract import same_contract
+from mlmath.go._status import OK, error
+from mlmath.reference import vectors as _ref
+
+_empty = np.empty
+
+
+@same_contract(_ref.add)
+def add(v, w) -> np.ndarray:
+    n, pv, pw = vector_pair("add", v, w)
+    dst = _empty(n)
+    if (status := lib.mlm_add(pv, pw, n, out_ptr(dst))) != OK:
+        raise error(status, "add")
+    return dst
+
+
+@same_contract(_ref.subtract)
+def subtract(v, w) -> np.ndarray:
+    n, pv, pw = vector_pair("subtract", v, w)
+    dst = _empty(n)
+    if (status := lib.mlm_subtract(pv, pw, n, out_ptr(dst))) != OK:
+        raise error(status, "subtract")
+    return dst
+
+
+@same_contract(_ref.scale)
+def scale(c, v) -> np.ndarray:
+    c = _v.real_scalar("scale", "c", c)
+    v = _v.vector("scale", "v", v)
+    dst = _empty(v.shape[0])
+    if (status := lib.mlm_scale(c, ptr(v), v.shape[0], out_ptr(dst))) != OK:
+        raise error(status, "scale")
+    return dst
+
+
+@same_contract(_ref.dot)
+def dot(v, w) -> float:
+    n, pv, pw = vector_pair("dot", v, w)
+    out = scalar()
+    if (status := lib.mlm_dot(pv, pw, n, out)) != OK:
+        raise error(status, "dot")
+    return out[0]
+
+
+@same_contract(_ref.norm)
+def norm(v, ord=2) -> float:
+    v, ord = _v.norm_operands("norm", v, ord)
+    out = scalar()
+    if (status := lib.mlm_norm(ptr(v), v.shape[0], ord, out)) != OK:
+        raise error(status, "norm")
+    return out[0]
+
+
+@same_contract(_ref.cosine_similarity)
+def cosine_similarity(v, w) -> float:
+    n, pv, pw = vector_pair("cosine_similarity", v, w)
+    _v.require_nonempty("cosine_similarity", n)
+    out = scalar()
+    if (status := lib.mlm_cosine_similarity(pv, pw, n, out)) != OK:
+        raise error(status, "cosine_similarity")
+    return out[0]

@@ -1,0 +1,25 @@
+"""The numpy reference backend: readable implementations, the ground truth.
+
+Every function validates its input with :mod:`mlmath._validate` (shared with
+:mod:`mlmath.go`), then computes with numpy. Docstrings give shapes, formulas,
+and where mlmath deliberately differs from numpy or from the original notes.
+"""
+
+from mlmath.reference.matrices import det, inv, matmul, solve, transpose
+from mlmath.reference.vectors import add, cosine_similarity, dot, norm, scale, subtract
+
+__all__ = [
+    # vectors
+    "add",
+    "subtract",
+    "scale",
+    "dot",
+    "norm",
+    "cosine_similarity",
+    # matrices
+    "matmul",
+    "transpose",
+    "det",
+    "inv",
+    "solve",
+]

@@ -1,0 +1,117 @@
+"""The two backends expose one API: same functions, same signatures, same
+documentation, and the contracts that hold for every function (float64
+results, inputs never modified, array-likes accepted)."""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+import types
+
+import numpy as np
+import pytest
+
+from mlmath import go, reference
+
+
+def public_functions(module: types.ModuleType) -> dict[str, object]:
+    return {name: obj for name, obj in vars(module).items() if not name.startswith("_") and inspect.isfunction(obj)}
+
+
+def test_both_backends_export_the_same_functions():
+    ref, gob = public_functions(reference), public_functions(go)
+    assert set(ref) == set(gob), f"only in reference: {set(ref) - set(gob)}; only in go: {set(gob) - set(ref)}"
+    assert set(reference.__all__) == set(ref) == set(go.__all__)
+
+
+@pytest.mark.parametrize("name", sorted(reference.__all__))
+def test_signatures_match(name):
+    assert inspect.signature(getattr(reference, name)) == inspect.signature(getattr(go, name))
+
+
+@pytest.mark.parametrize("name", sorted(reference.__all__))
+def test_go_docstring_carries_the_reference_contract(name):
+    ref_doc, go_doc = getattr(reference, name).__doc__, getattr(go, name).__doc__
+    assert ref_doc and "Returns" in ref_doc or "as :func:" in ref_doc, f"reference.{name} lacks a numpydoc docstring"
+    assert go_doc.endswith(ref_doc) and "same contract" in go_doc
+
+
+def _run_without_native(code: str) -> subprocess.CompletedProcess:
+    """Run ``code`` in a fresh interpreter where mlmath._native cannot load."""
+    prelude = "import sys; sys.modules['mlmath._native'] = None\n"
+    return subprocess.run([sys.executable, "-c", prelude + code], capture_output=True, text=True, timeout=60)
+
+
+def test_go_import_error_says_how_to_build():
+    r = _run_without_native("import mlmath.go")
+    assert r.returncode != 0
+    assert "ImportError" in r.stderr and "make build" in r.stderr and "pip install ." in r.stderr
+
+
+def test_reference_works_without_the_native_library():
+    r = _run_without_native("from mlmath import reference; print(reference.dot([1, 2, 3], [4, 5, 6]))")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "32.0"
+
+
+# One call per function, with inputs of every accepted kind.
+RNG = np.random.default_rng(20261125)
+V, W = RNG.standard_normal(7), RNG.standard_normal(7)
+A = RNG.standard_normal((5, 5)) + 5 * np.eye(5)
+B = RNG.standard_normal((5, 3))
+CALLS = {
+    "add": (V, W),
+    "subtract": (V, W),
+    "scale": (2.5, V),
+    "dot": (V, W),
+    "norm": (V,),
+    "cosine_similarity": (V, W),
+    "matmul": (A, B),
+    "transpose": (B,),
+    "det": (A,),
+    "inv": (A,),
+    "solve": (A, B),
+}
+
+
+def test_every_function_is_exercised_here():
+    assert set(CALLS) == set(reference.__all__)
+
+
+def variants(x):
+    """The same values as list, int-free float32-exact copy, Fortran order, view."""
+    if np.ndim(x) == 0:
+        return [x, np.float32(x), int(x) if float(x).is_integer() else x]
+    x32 = np.asarray(x, dtype=np.float32).astype(np.float64)  # values exact in float32
+    out = [x32.tolist(), x32.astype(np.float32), np.asfortranarray(x32)]
+    padded = np.zeros((2 * x32.shape[0],) + x32.shape[1:])
+    padded[::2] = x32
+    out.append(padded[::2])  # non-contiguous view
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(CALLS))
+def test_inputs_of_every_kind_give_float64_and_are_not_modified(backend, name):
+    f = getattr(backend, name)
+    args32 = [np.asarray(a, dtype=np.float32).astype(np.float64) if np.ndim(a) else a for a in CALLS[name]]
+    expected = f(*args32)
+    for i in range(len(args32)):
+        for variant in variants(args32[i]):
+            args = list(args32)
+            args[i] = variant
+            before = [np.array(a, copy=True) for a in args]
+            got = f(*args)
+            for a, b in zip(args, before):
+                np.testing.assert_array_equal(np.asarray(a), b, err_msg=f"{name} modified an input")
+            if isinstance(expected, np.ndarray):
+                assert isinstance(got, np.ndarray) and got.dtype == np.float64 and got.flags.c_contiguous
+                np.testing.assert_array_equal(got, expected)
+            else:
+                assert type(got) is float and got == expected
+
+
+def test_int_inputs_compute_in_float64(backend):
+    big = 2**53 + 1  # not representable in float64: rounds to 2**53
+    assert backend.dot([big], [1]) == float(2**53)
+    assert backend.add([1, 2], [3, 4]).dtype == np.float64

@@ -1,0 +1,170 @@
+"""The C boundary: the header, the exported symbols and the status codes agree;
+Go checks its arguments again and answers bad ones with a status code instead
+of crashing; calls are safe from many threads at once."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import mlmath
+from mlmath import go
+from mlmath._native import ffi, lib
+from mlmath.go import _status
+from mlmath.go._buffers import string_result
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = ROOT / "bindings" / "mlmath.h"
+LIBRARY = Path(mlmath.__file__).parent / "libmlmath.so"
+
+
+def header_functions() -> set[str]:
+    return set(re.findall(r"^int (mlm_\w+)\(", HEADER.read_text(), flags=re.M))
+
+
+def header_statuses() -> dict[str, int]:
+    return {k: int(v) for k, v in re.findall(r"^\s+(MLM_\w+) = (\d+)", HEADER.read_text(), flags=re.M)}
+
+
+@pytest.mark.skipif(shutil.which("nm") is None, reason="needs binutils' nm")
+def test_header_declares_exactly_the_exported_symbols():
+    out = subprocess.run(["nm", "-D", "--defined-only", str(LIBRARY)], capture_output=True, text=True, check=True).stdout
+    exported = {m for m in re.findall(r"\bT (mlm_\w+)$", out, flags=re.M)}
+    declared = header_functions()
+    assert declared, "no declarations found in the header"
+    assert exported == declared, f"only exported: {exported - declared}; only declared: {declared - exported}"
+
+
+def test_cffi_sees_every_declared_function_and_status():
+    for name in header_functions():
+        assert callable(getattr(lib, name))
+    for name, value in header_statuses().items():
+        assert getattr(lib, name) == value
+
+
+def test_every_error_status_maps_to_an_exception():
+    for name, value in header_statuses().items():
+        if value == lib.MLM_OK:
+            continue
+        err = _status.error(value, "f")
+        assert isinstance(err, Exception) and str(err).startswith("f: ")
+        if name != "MLM_ERR_CALLBACK":  # re-raises the callback's own exception instead
+            assert value in _status._ERRORS, f"{name} has no exception in _status._ERRORS"
+    assert isinstance(_status.error(lib.MLM_ERR_SINGULAR, "inv"), np.linalg.LinAlgError)
+    assert isinstance(_status.error(lib.MLM_ERR_PANIC, "inv"), RuntimeError)
+    assert "unknown status" in str(_status.error(12345, "f"))
+
+
+def test_string_results_grow_the_buffer_when_go_asks():
+    version = string_result(lib.mlm_go_version, "go_version", capacity=1)
+    assert re.fullmatch(r"go1\.\d+(\.\d+)?.*", version)
+    length = ffi.new("int64_t *")
+    buf = ffi.new("char[]", 1)
+    assert lib.mlm_go_version(buf, 1, length) == lib.MLM_ERR_BUFFER_TOO_SMALL
+    assert length[0] == len(version)
+
+
+NULL = ffi.NULL
+
+
+def _buf(n: int):
+    return ffi.new("double[]", max(n, 1))
+
+
+# Calls that bypass the Python checks: Go must answer each with a status code.
+# (what, export, arguments, expected status)
+RAW_BAD = [
+    ("negative n", "mlm_dot", lambda: (_buf(1), _buf(1), -1, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("NULL input", "mlm_dot", lambda: (NULL, _buf(3), 3, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("NULL out", "mlm_dot", lambda: (_buf(3), _buf(3), 3, NULL), lib.MLM_ERR_ARGUMENT),
+    ("NULL dst", "mlm_add", lambda: (_buf(3), _buf(3), 3, NULL), lib.MLM_ERR_ARGUMENT),
+    ("subtract NULL", "mlm_subtract", lambda: (_buf(3), NULL, 3, _buf(3)), lib.MLM_ERR_ARGUMENT),
+    ("cosine negative", "mlm_cosine_similarity", lambda: (_buf(1), _buf(1), -5, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("scale NULL", "mlm_scale", lambda: (2.0, NULL, 3, _buf(3)), lib.MLM_ERR_ARGUMENT),
+    ("norm order", "mlm_norm", lambda: (_buf(3), 3, 3.0, _buf(1)), lib.MLM_ERR_DOMAIN),
+    ("norm empty inf", "mlm_norm", lambda: (NULL, 0, float("inf"), _buf(1)), lib.MLM_ERR_SHAPE),
+    ("matmul overflow", "mlm_matmul", lambda: (_buf(1), _buf(1), 2**40, 2**40, 2**40, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("matmul negative", "mlm_matmul", lambda: (_buf(1), _buf(1), 1, -1, 1, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("transpose NULL", "mlm_transpose", lambda: (NULL, 2, 2, _buf(4)), lib.MLM_ERR_ARGUMENT),
+    ("det negative", "mlm_det", lambda: (_buf(1), -3, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("inv NULL dst", "mlm_inv", lambda: (_buf(4), 2, NULL), lib.MLM_ERR_ARGUMENT),
+    ("inv singular", "mlm_inv", lambda: (ffi.new("double[]", [1.0, 2.0, 2.0, 4.0]), 2, _buf(4)), lib.MLM_ERR_SINGULAR),
+    ("solve NULL b", "mlm_solve", lambda: (_buf(4), NULL, 2, 1, _buf(2)), lib.MLM_ERR_ARGUMENT),
+    ("solve huge k", "mlm_solve", lambda: (_buf(4), _buf(2), 2, 2**62, _buf(2)), lib.MLM_ERR_ARGUMENT),
+    ("gomaxprocs NULL", "mlm_gomaxprocs", lambda: (NULL,), lib.MLM_ERR_ARGUMENT),
+    ("version NULL len", "mlm_go_version", lambda: (ffi.new("char[]", 8), 8, NULL), lib.MLM_ERR_ARGUMENT),
+    ("version bad cap", "mlm_go_version", lambda: (NULL, 8, ffi.new("int64_t *")), lib.MLM_ERR_ARGUMENT),
+]
+
+
+@pytest.mark.parametrize("what, func, args, status", RAW_BAD, ids=[r[0] for r in RAW_BAD])
+def test_go_checks_arguments_again(what, func, args, status):
+    assert getattr(lib, func)(*args()) == status
+
+
+def test_raw_calls_cover_every_export():
+    assert {func for _, func, _, _ in RAW_BAD} == header_functions()
+
+
+
+
+def test_empty_arrays_may_come_with_null_pointers():
+    out = ffi.new("double[1]", [7.0])
+    assert lib.mlm_dot(NULL, NULL, 0, out) == lib.MLM_OK and out[0] == 0.0
+    assert lib.mlm_matmul(NULL, NULL, 0, 5, 0, NULL) == lib.MLM_OK
+
+
+def test_concurrent_calls_from_many_threads_agree_with_serial_ones():
+    rng = np.random.default_rng(7)
+    mats = [rng.standard_normal((96, 96)) for _ in range(8)]
+    vecs = [rng.standard_normal(200_000) for _ in range(8)]
+    serial = [(go.matmul(a, a), go.inv(a), go.dot(v, v), go.add(v, v)) for a, v in zip(mats, vecs)]
+    results: list = [None] * 8
+    errors: list = []
+
+    def work(i):
+        try:
+            for _ in range(5):
+                r = (go.matmul(mats[i], mats[i]), go.inv(mats[i]), go.dot(vecs[i], vecs[i]), go.add(vecs[i], vecs[i]))
+            results[i] = r
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    for got, want in zip(results, serial):
+        for g, w in zip(got, want):
+            np.testing.assert_array_equal(g, w)  # deterministic: same bits from any thread
+
+
+def test_a_forked_child_gets_a_clear_error_instead_of_a_hang():
+    import os
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child: report what go.matmul does, then leave at once
+        try:
+            go.matmul(np.ones((300, 300)), np.ones((300, 300)))
+            msg = b"returned"
+        except RuntimeError as e:
+            msg = b"RuntimeError: " + str(e).encode()
+        except BaseException as e:  # pragma: no cover
+            msg = repr(e).encode()
+        os.write(write, msg)
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as f:
+        msg = f.read().decode()
+    os.waitpid(pid, 0)
+    assert msg.startswith("RuntimeError: mlm_matmul:") and "spawn" in msg, msg
+    assert go.dot([1.0, 2.0], [3.0, 4.0]) == 11.0  # the parent is unaffected

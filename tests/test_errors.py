@@ -1,0 +1,115 @@
+"""Bad input gets the same exception class, with the same message, from both
+backends, and never crashes the interpreter."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from mlmath import go, reference
+
+LinAlgError = np.linalg.LinAlgError
+V3, V2 = [1.0, 2.0, 3.0], [1.0, 2.0]
+M22, M23 = [[1.0, 2.0], [3.0, 4.0]], [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]
+SINGULAR = [[1.0, 2.0], [2.0, 4.0]]
+
+# (function, args, exception class, fragment the message must contain)
+BAD = [
+    # length and shape mismatches name the shapes
+    ("add", (V3, V2), ValueError, "(3,) and (2,)"),
+    ("subtract", (V3, V2), ValueError, "(3,) and (2,)"),
+    ("dot", (V3, V2), ValueError, "shapes (3,) and (2,) not aligned"),
+    ("cosine_similarity", (V3, V2), ValueError, "(3,) and (2,)"),
+    ("matmul", (M23, M23), ValueError, "shapes (2, 3) and (2, 3) not aligned"),
+    ("matmul", (M22, V3), ValueError, "(2, 2) and (3,)"),
+    ("solve", (M22, V3), ValueError, "(2, 2)"),
+    ("solve", (M22, [[1.0], [2.0], [3.0]]), ValueError, "(3, 1)"),
+    # wrong ndim
+    ("dot", (M22, M22), ValueError, "1-D"),
+    ("add", (5.0, 5.0), ValueError, "1-D"),
+    ("norm", (M22,), ValueError, "1-D"),
+    ("scale", (2.0, M22), ValueError, "1-D"),
+    ("matmul", (V3, V3), ValueError, "2-D"),
+    ("matmul", (M22, np.ones((2, 2, 2))), ValueError, "1-D or 2-D"),
+    ("transpose", (V3,), ValueError, "2-D"),
+    ("det", (V3,), ValueError, "2-D"),
+    ("inv", (np.ones((2, 2, 2)),), ValueError, "2-D"),
+    ("solve", (M22, np.ones((2, 1, 1))), ValueError, "1-D or 2-D"),
+    ("scale", ([1.0, 2.0], V3), ValueError, "scalar"),
+    # ragged lists cannot become arrays
+    ("dot", ([[1.0], [1.0, 2.0]], V2), ValueError, ""),
+    # non-square and singular
+    ("det", (M23,), LinAlgError, "must be square"),
+    ("inv", (M23,), LinAlgError, "must be square"),
+    ("solve", (M23, V2), LinAlgError, "must be square"),
+    ("inv", (SINGULAR,), LinAlgError, "Singular matrix"),
+    ("solve", (SINGULAR, V2), LinAlgError, "Singular matrix"),
+    ("inv", (np.zeros((3, 3)),), LinAlgError, "Singular matrix"),
+    # domain
+    ("norm", (V3, 3), ValueError, "invalid norm order"),
+    ("norm", (V3, "fro"), ValueError, "invalid norm order"),
+    ("norm", (V3, 0.5), ValueError, "invalid norm order"),
+    ("norm", ([], np.inf), ValueError, "empty"),
+    ("norm", ([], -np.inf), ValueError, "empty"),
+    ("cosine_similarity", ([], []), ValueError, "empty"),
+    # non-numeric data
+    ("dot", (["a", "b"], V2), TypeError, "real"),
+    ("add", (V2, [1 + 2j, 3.0]), TypeError, "complex"),
+    ("dot", (np.array([1.0, 2.0], dtype=object), V2), TypeError, "object"),
+    ("norm", (None,), TypeError, "real"),
+    ("scale", ("2", V2), TypeError, "real number"),
+    ("scale", (1j, V2), TypeError, "real number"),
+    ("matmul", ([["x"]], [[1.0]]), TypeError, "real"),
+    ("det", (np.array([[1 + 0j]]),), TypeError, "complex"),
+    ("transpose", ([[b"x"]],), TypeError, "real"),
+    ("solve", (M22, ["a", "b"]), TypeError, "real"),
+]
+
+
+@pytest.mark.parametrize("name, args, exc, fragment", BAD, ids=[f"{b[0]}-{i}" for i, b in enumerate(BAD)])
+def test_bad_input_raises_the_same_exception_on_both_backends(name, args, exc, fragment):
+    messages = []
+    for backend in (reference, go):
+        with pytest.raises(exc) as info:
+            getattr(backend, name)(*args)
+        assert fragment in str(info.value), f"{backend.__name__}.{name}: {info.value!r} lacks {fragment!r}"
+        assert str(info.value).startswith(name + ":"), f"message should name the function: {info.value!r}"
+        messages.append((type(info.value), str(info.value)))
+    assert messages[0] == messages[1], f"backends differ: {messages}"
+
+
+def test_linalgerror_is_a_valueerror():
+    # numpy's own hierarchy: callers catching ValueError also catch ours.
+    assert issubclass(LinAlgError, ValueError)
+
+
+def test_every_function_has_bad_input_cases():
+    assert {b[0] for b in BAD} == set(reference.__all__)
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")  # numpy warns on invalid values; Go does not
+def test_nan_and_inf_propagate_as_numpy(backend):
+    nan, inf = np.nan, np.inf
+    assert np.isnan(backend.dot([1.0, nan], [1.0, 1.0]))
+    assert np.isnan(backend.dot([inf, 1.0], [0.0, 1.0]))  # inf * 0
+    np.testing.assert_array_equal(backend.add([nan, inf], [1.0, 1.0]), [nan, inf])
+    assert np.isnan(backend.norm([1.0, nan]))
+    assert backend.norm([1.0, inf]) == inf
+    assert np.isnan(backend.norm([inf, nan], np.inf))
+    assert backend.norm([nan, 0.0], 0) == np.linalg.norm([nan, 0.0], 0) == 1.0
+    C = backend.matmul([[inf, 0.0]], [[0.0], [1.0]])
+    assert np.isnan(C[0, 0]), "0 * inf must give nan, as in BLAS (no zero skipping)"
+    assert np.isnan(backend.det([[nan, 1.0], [1.0, 1.0]]))
+    assert np.isnan(backend.inv([[nan, 1.0], [1.0, 1.0]])).all()
+
+
+def test_empty_inputs_follow_numpy(backend):
+    assert backend.dot([], []) == 0.0
+    assert backend.norm([]) == 0.0 and backend.norm([], 1) == 0.0 and backend.norm([], 0) == 0.0
+    assert backend.add([], []).shape == (0,)
+    assert backend.matmul(np.zeros((0, 3)), np.zeros((3, 2))).shape == (0, 2)
+    np.testing.assert_array_equal(backend.matmul(np.zeros((2, 0)), np.zeros((0, 3))), np.zeros((2, 3)))
+    assert backend.det(np.zeros((0, 0))) == 1.0
+    assert backend.inv(np.zeros((0, 0))).shape == (0, 0)
+    assert backend.solve(np.zeros((0, 0)), np.zeros(0)).shape == (0,)
+    assert backend.transpose(np.zeros((0, 3))).shape == (3, 0)
