@@ -23,7 +23,7 @@ class BuildGoThenExtension(build_ext):
             ext.library_dirs.append(str(lib.parent))
         super().run()
         target = Path(self.get_ext_fullpath(build_ffi.MODULE)).parent / build_ffi.LIB_NAME
-        shutil.copy2(lib, target)
+        shutil.copy2(lib, target)  # into the build tree (or, for --inplace, next to the extension)
 
 
 setup(

@@ -59,10 +59,21 @@ def build_go_library(out: Path) -> Path:
     if go is None:
         raise RuntimeError("mlmath needs the Go toolchain (>= 1.26) on PATH to build its Go backend")
     env = dict(os.environ, CGO_ENABLED="1")
-    cmd = [go, "build", "-buildmode=c-shared", "-trimpath", "-o", str(out), "./capi"]
-    subprocess.run(cmd, cwd=GO_DIR, env=env, check=True)
-    out.with_suffix(".h").unlink(missing_ok=True)  # cgo's generated header: ours is bindings/mlmath.h
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    cmd = [go, "build", "-buildmode=c-shared", "-trimpath", "-o", str(tmp), "./capi"]
+    try:
+        subprocess.run(cmd, cwd=GO_DIR, env=env, check=True)
+        _replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+        tmp.with_suffix(".h").unlink(missing_ok=True)  # cgo's generated header: ours is bindings/mlmath.h
     return out
+
+
+def _replace(src: Path, dst: Path) -> None:
+    """Move src over dst atomically: a process that has the old library
+    loaded keeps its inode, instead of seeing the file rewritten under it."""
+    os.replace(src, dst)
 
 
 def build_extension(go_lib: Path, out_dir: Path, *, verbose: bool = False) -> Path:
@@ -72,7 +83,9 @@ def build_extension(go_lib: Path, out_dir: Path, *, verbose: bool = False) -> Pa
         built = Path(make_ffibuilder([str(go_lib.parent)]).compile(tmpdir=tmp, verbose=verbose))
         out_dir.mkdir(parents=True, exist_ok=True)
         target = out_dir / built.name
-        shutil.copy2(built, target)
+        staged = out_dir / f".{built.name}.{os.getpid()}.tmp"
+        shutil.copy2(built, staged)
+        _replace(staged, target)
     return target
 
 

@@ -12,14 +12,18 @@ from __future__ import annotations
 import numpy as np
 
 EPS = np.finfo(np.float64).eps
+#: The smallest subnormal: each product that underflows may lose up to this.
+UNDERFLOW = float(np.finfo(np.float64).smallest_subnormal)
 #: Safety factor on the textbook bounds, which are tight only in the worst case.
 SAFETY = 4.0
 
 
 def sum_tol(terms) -> float:
-    """Absolute tolerance for a sum of ``terms``: n * eps * sum|terms|."""
+    """Absolute tolerance for a sum of ``terms``: n * eps * sum|terms|, plus
+    n * (smallest subnormal) for terms that underflowed (Higham 3.1)."""
     terms = np.abs(np.asarray(terms, dtype=np.float64)).ravel()
-    return SAFETY * max(terms.size, 1) * EPS * float(np.sum(terms))
+    n = max(terms.size, 1)
+    return SAFETY * n * EPS * float(np.sum(terms)) + n * UNDERFLOW
 
 
 def dot_tol(v, w) -> float:
@@ -35,8 +39,11 @@ def matmul_tol(A, B) -> np.ndarray:
 
 
 def cond_rtol(A) -> float:
-    """Relative tolerance for inv/solve/det with matrix A: n * eps * cond(A)."""
+    """Relative tolerance for inv/solve/det with matrix A: n * eps * cond(A)
+    (SAFETY * eps for a 0x0 matrix, which has nothing to round)."""
     A = np.asarray(A, dtype=float)
+    if A.size == 0:
+        return SAFETY * EPS
     n = max(A.shape[0], 1)
     return SAFETY * n * EPS * max(float(np.linalg.cond(A)), 1.0)
 

@@ -57,11 +57,15 @@ func mlm_det(a *C.double, n C.int64_t, out *C.double) C.int {
 //export mlm_inv
 func mlm_inv(a *C.double, n C.int64_t, dst *C.double) C.int {
 	return guard("mlm_inv", func() error {
-		s, err := arrays([]C.int64_t{n, n}, a, dst)
+		sa, err := array(a, n, n)
 		if err != nil {
 			return err
 		}
-		return mat.Inv(s[1], s[0], int(n))
+		sd, err := array(dst, n, n)
+		if err != nil {
+			return err
+		}
+		return mat.Inv(sd, sa, int(n))
 	})
 }
 
@@ -72,10 +76,14 @@ func mlm_solve(a, b *C.double, n, k C.int64_t, dst *C.double) C.int {
 		if err != nil {
 			return err
 		}
-		s, err := arrays([]C.int64_t{n, k}, b, dst)
+		sb, err := array(b, n, k)
 		if err != nil {
 			return err
 		}
-		return mat.Solve(s[1], sa, s[0], int(n), int(k))
+		sd, err := array(dst, n, k)
+		if err != nil {
+			return err
+		}
+		return mat.Solve(sd, sa, sb, int(n), int(k))
 	})
 }

@@ -34,7 +34,7 @@ func size(dims ...C.int64_t) (int, error) {
 
 // array views the dims[0]×dims[1]×... doubles at p as a []float64 without
 // copying. The slice aliases the caller's memory: it must not be kept after
-// the export returns. An empty array gives an empty slice whatever p is; a
+// the export returns. An empty array gives a nil slice whatever p is; a
 // NULL p with elements is ErrArgument.
 func array(p *C.double, dims ...C.int64_t) ([]float64, error) {
 	n, err := size(dims...)
@@ -42,25 +42,12 @@ func array(p *C.double, dims ...C.int64_t) ([]float64, error) {
 		return nil, err
 	}
 	if n == 0 {
-		return []float64{}, nil
+		return nil, nil
 	}
 	if p == nil {
 		return nil, status.ErrArgument
 	}
 	return unsafe.Slice((*float64)(unsafe.Pointer(p)), n), nil
-}
-
-// arrays views several arrays of the same dims, or returns the first error.
-func arrays(dims []C.int64_t, ps ...*C.double) ([][]float64, error) {
-	out := make([][]float64, len(ps))
-	for i, p := range ps {
-		s, err := array(p, dims...)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = s
-	}
-	return out, nil
 }
 
 // setDouble stores v at the caller's out pointer.

@@ -7,14 +7,27 @@ import "C"
 
 import "mlmath/vec"
 
+// pair views two vectors of length n.
+func pair(v, w *C.double, n C.int64_t) (s, t []float64, err error) {
+	if s, err = array(v, n); err != nil {
+		return nil, nil, err
+	}
+	t, err = array(w, n)
+	return s, t, err
+}
+
 // elementwise adapts dst = op(v, w) for vectors of length n.
 func elementwise(name string, v, w *C.double, n C.int64_t, dst *C.double, op func(dst, s, t []float64) []float64) C.int {
 	return guard(name, func() error {
-		s, err := arrays([]C.int64_t{n}, v, w, dst)
+		s, t, err := pair(v, w, n)
 		if err != nil {
 			return err
 		}
-		op(s[2], s[0], s[1])
+		d, err := array(dst, n)
+		if err != nil {
+			return err
+		}
+		op(d, s, t)
 		return nil
 	})
 }
@@ -22,11 +35,11 @@ func elementwise(name string, v, w *C.double, n C.int64_t, dst *C.double, op fun
 // reduce adapts out = op(v, w) for vectors of length n.
 func reduce(name string, v, w *C.double, n C.int64_t, out *C.double, op func(s, t []float64) float64) C.int {
 	return guard(name, func() error {
-		s, err := arrays([]C.int64_t{n}, v, w)
+		s, t, err := pair(v, w, n)
 		if err != nil {
 			return err
 		}
-		return setDouble(out, op(s[0], s[1]))
+		return setDouble(out, op(s, t))
 	})
 }
 
@@ -43,11 +56,11 @@ func mlm_subtract(v, w *C.double, n C.int64_t, dst *C.double) C.int {
 //export mlm_scale
 func mlm_scale(c C.double, v *C.double, n C.int64_t, dst *C.double) C.int {
 	return guard("mlm_scale", func() error {
-		s, err := arrays([]C.int64_t{n}, v, dst)
+		s, d, err := pair(v, dst, n)
 		if err != nil {
 			return err
 		}
-		vec.ScaleTo(s[1], float64(c), s[0])
+		vec.ScaleTo(d, float64(c), s)
 		return nil
 	})
 }

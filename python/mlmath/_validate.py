@@ -7,9 +7,10 @@ raise the same exceptions with the same messages (numpy's classes):
 - wrong ndim, mismatched shapes, undefined empties -> ValueError naming the shapes
 - non-square where square is required             -> numpy.linalg.LinAlgError
 
-Accepted data is returned as float64, C-contiguous numpy arrays: a no-op for
-arrays that already are; a converted copy otherwise (lists, ints, float32,
-views, Fortran order). Inputs are never modified.
+Accepted data is returned as float64 numpy arrays: the input itself when it
+already is one (views and Fortran order included: the Go layer makes the
+memory C-contiguous when it needs to, see mlmath.go._buffers.ptr), a converted
+copy otherwise (lists, ints, float32). Inputs are never modified.
 """
 
 from __future__ import annotations
@@ -29,10 +30,10 @@ _ndarray = np.ndarray
 
 
 def array(func: str, name: str, x) -> np.ndarray:
-    """``x`` as a float64 C-contiguous array, or TypeError if it is not real."""
+    """``x`` as a float64 array, or TypeError if it is not real."""
     # Fast path: builtin dtypes are singletons, so `is` is exact for native
     # float64 (a byte-swapped '>f8' takes the slow path and is converted).
-    if type(x) is _ndarray and x.dtype is _F64 and x.flags.c_contiguous:
+    if type(x) is _ndarray and x.dtype is _F64:
         return x
     try:
         a = np.asarray(x)
@@ -40,7 +41,7 @@ def array(func: str, name: str, x) -> np.ndarray:
         raise ValueError(f"{func}: {name} is not a rectangular array: {e}") from None
     if a.dtype.kind not in _REAL_KINDS:
         raise TypeError(f"{func}: {name} must hold real numbers, got dtype {a.dtype}")
-    return np.asarray(a, dtype=_F64, order="C")
+    return np.asarray(a, dtype=_F64)
 
 
 def vector(func: str, name: str, x) -> np.ndarray:
@@ -54,17 +55,8 @@ def vector(func: str, name: str, x) -> np.ndarray:
 def vector_pair(func: str, v, w) -> tuple[np.ndarray, np.ndarray]:
     """``v`` and ``w`` as 1-D float64 arrays of the same length."""
     # Fast path for the common case, ~3x cheaper than the general one: this is
-    # most of the per-call cost of a Go dot on short vectors.
-    if (
-        type(v) is _ndarray
-        and type(w) is _ndarray
-        and v.dtype is _F64
-        and w.dtype is _F64
-        and v.ndim == 1
-        and v.shape == w.shape
-        and v.flags.c_contiguous
-        and w.flags.c_contiguous
-    ):
+    # much of the per-call cost of a Go dot on short vectors.
+    if type(v) is _ndarray and type(w) is _ndarray and v.dtype is _F64 and w.dtype is _F64 and v.ndim == 1 and v.shape == w.shape:
         return v, w
     v, w = vector(func, "v", v), vector(func, "w", w)
     if v.shape != w.shape:

@@ -1,9 +1,10 @@
 """Turning numpy arrays into the pointers the C boundary takes.
 
-``ptr(a)`` wraps a float64 C-contiguous array (what mlmath._validate returns)
-as a ``double *`` without copying: cffi's from_buffer costs ~0.4 us, where
-going through ``a.ctypes`` costs several. Output arrays are allocated here by
-the caller side (numpy), so Go only ever writes into Python-owned memory.
+``ptr(a)`` wraps a float64 array as a ``double *`` without copying when its
+memory is C-contiguous (cffi's from_buffer checks that and costs ~0.2 us;
+going through ``a.ctypes`` costs several us), and through a contiguous copy
+otherwise (views, Fortran order). Output arrays are allocated by the caller
+side (numpy), so Go only ever writes into Python-owned memory.
 """
 
 from __future__ import annotations
@@ -16,44 +17,45 @@ from mlmath.go._status import check
 
 _from_buffer = ffi.from_buffer
 _new = ffi.new
+_ndarray = np.ndarray
+_F64 = np.dtype(np.float64)
 
 
-#: Vectors up to this length are passed as a list of floats, which cffi
-#: copies into a temporary C array: cheaper than from_buffer for short ones
-#: (measured: ~0.1 us for tolist() vs ~0.45 us for from_buffer at n=3).
-SMALL = 16
+_DOUBLES = ffi.typeof("double[]")
+DOUBLE1 = ffi.typeof("double[1]")  # a scalar result: ffi.new(DOUBLE1)
 
 
 def ptr(a: np.ndarray):
-    """``double *`` to the data of the float64, C-contiguous array ``a``
-    (for a short 1-D ``a``: to a temporary copy of it, see SMALL)."""
-    if a.ndim == 1 and a.shape[0] <= SMALL:
-        return a.tolist()
-    return _from_buffer("double[]", a)
+    """``double *`` to the data of the float64 array ``a``, C-contiguous: ``a``
+    itself when it is, a contiguous copy (kept alive by the pointer) if not."""
+    try:
+        return _from_buffer(_DOUBLES, a)
+    except ValueError:  # "ndarray is not C-contiguous"
+        return _from_buffer(_DOUBLES, np.ascontiguousarray(a))
 
 
 def vector_pair(func: str, v, w):
     """Validated ``(n, double *v, double *w)`` for two vectors of one length
-    (see mlmath._validate.vector_pair): one call on the hot path of the
-    vector functions, whose per-call cost is mostly Python overhead."""
+    (the rules of mlmath._validate.vector_pair).
+
+    This is the hot path of the vector functions: for short vectors the Python
+    work around the Go call is most of the cost (issue #2 budgets dot on
+    length-3 vectors at 2x np.dot), so the common case -- two float64,
+    C-contiguous 1-D arrays of one shape -- is checked inline, without helper
+    calls; anything else goes through the general validation.
+    """
+    if type(v) is _ndarray and type(w) is _ndarray and v.dtype is _F64 and w.dtype is _F64 and v.ndim == 1 and v.shape == w.shape:
+        try:
+            return v.shape[0], _from_buffer(_DOUBLES, v), _from_buffer(_DOUBLES, w)
+        except ValueError:  # not C-contiguous
+            pass
     v, w = _vector_pair(func, v, w)
-    n = v.shape[0]
-    if n <= SMALL:
-        return n, v.tolist(), w.tolist()
-    return n, _from_buffer("double[]", v), _from_buffer("double[]", w)
+    return v.shape[0], ptr(v), ptr(w)
 
 
 def out_ptr(a: np.ndarray):
-    """``double *`` to a writable output array (checked writable)."""
-    return _from_buffer("double[]", a, require_writable=True)
-
-
-_DOUBLE1 = ffi.typeof("double[1]")
-
-
-def scalar():
-    """A fresh ``double[1]`` for a scalar result; read it back with ``[0]``."""
-    return _new(_DOUBLE1)
+    """``double *`` to a fresh output array from np.empty (checked writable)."""
+    return _from_buffer(_DOUBLES, a, require_writable=True)
 
 
 def string_result(call, func: str, capacity: int = 64) -> str:

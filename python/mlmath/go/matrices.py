@@ -5,11 +5,13 @@ from __future__ import annotations
 import numpy as np
 
 from mlmath import _validate as _v
-from mlmath._native import lib
-from mlmath.go._buffers import out_ptr, ptr, scalar
+from mlmath._native import ffi, lib
+from mlmath.go._buffers import DOUBLE1, out_ptr, ptr
 from mlmath.go._contract import same_contract
 from mlmath.go._status import OK, error
 from mlmath.reference import matrices as _ref
+
+_new = ffi.new
 
 
 @same_contract(_ref.matmul)
@@ -35,7 +37,7 @@ def transpose(A) -> np.ndarray:
 @same_contract(_ref.det)
 def det(A) -> float:
     A = _v.square("det", "A", A)
-    out = scalar()
+    out = _new(DOUBLE1)
     if (status := lib.mlm_det(ptr(A), A.shape[0], out)) != OK:
         raise error(status, "det")
     return out[0]

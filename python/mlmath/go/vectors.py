@@ -5,13 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 from mlmath import _validate as _v
-from mlmath._native import lib
-from mlmath.go._buffers import out_ptr, ptr, scalar, vector_pair
+from mlmath._native import ffi, lib
+from mlmath.go._buffers import DOUBLE1, out_ptr, ptr, vector_pair
 from mlmath.go._contract import same_contract
 from mlmath.go._status import OK, error
 from mlmath.reference import vectors as _ref
 
 _empty = np.empty
+_new = ffi.new
 
 
 @same_contract(_ref.add)
@@ -45,7 +46,7 @@ def scale(c, v) -> np.ndarray:
 @same_contract(_ref.dot)
 def dot(v, w) -> float:
     n, pv, pw = vector_pair("dot", v, w)
-    out = scalar()
+    out = _new(DOUBLE1)
     if (status := lib.mlm_dot(pv, pw, n, out)) != OK:
         raise error(status, "dot")
     return out[0]
@@ -54,7 +55,7 @@ def dot(v, w) -> float:
 @same_contract(_ref.norm)
 def norm(v, ord=2) -> float:
     v, ord = _v.norm_operands("norm", v, ord)
-    out = scalar()
+    out = _new(DOUBLE1)
     if (status := lib.mlm_norm(ptr(v), v.shape[0], ord, out)) != OK:
         raise error(status, "norm")
     return out[0]
@@ -64,7 +65,7 @@ def norm(v, ord=2) -> float:
 def cosine_similarity(v, w) -> float:
     n, pv, pw = vector_pair("cosine_similarity", v, w)
     _v.require_nonempty("cosine_similarity", n)
-    out = scalar()
+    out = _new(DOUBLE1)
     if (status := lib.mlm_cosine_similarity(pv, pw, n, out)) != OK:
         raise error(status, "cosine_similarity")
     return out[0]

@@ -3,6 +3,15 @@
 Matrices are 2-D array_likes of real numbers (converted to float64, never
 modified). det, inv and solve follow numpy.linalg: LU factorization with
 partial pivoting (LAPACK getrf).
+
+"Exactly singular" means what it means to LAPACK: the LU factorization meets a
+pivot that is exactly 0.0 in floating point. A matrix that is singular only in
+exact arithmetic, like [[1, 2, 3], [4, 5, 6], [7, 8, 9]], may or may not meet
+one, depending on the order of the rounding; numpy (OpenBLAS) and the Go
+backend order the elimination differently, so on such matrices one backend can
+raise "Singular matrix" (det 0.0) where the other returns an inverse with huge
+entries (and a det near 0). Both answers are backward stable; test conditioning
+with ``numpy.linalg.cond`` rather than relying on the error.
 """
 
 from __future__ import annotations
