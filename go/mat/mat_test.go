@@ -18,18 +18,6 @@ var (
 	inf = math.Inf(1)
 )
 
-func same(got, want []float64) bool {
-	if len(got) != len(want) {
-		return false
-	}
-	for i := range got {
-		if !(got[i] == want[i] || math.IsNaN(got[i]) && math.IsNaN(want[i])) {
-			return false
-		}
-	}
-	return true
-}
-
 func randMat(rng *rand.Rand, m, n int) []float64 {
 	a := make([]float64, m*n)
 	for i := range a {
@@ -160,7 +148,7 @@ func TestMul(t *testing.T) {
 	for _, tc := range tests {
 		dst := nanFilled(tc.m * tc.n) // dst is overwritten, never read
 		got := mat.Mul(dst, tc.a, tc.b, tc.m, tc.k, tc.n)
-		if !same(got, tc.want) || !same(dst, tc.want) {
+		if !testdata.Same(got, tc.want) || !testdata.Same(dst, tc.want) {
 			t.Errorf("%s: Mul = %v, want %v", tc.name, got, tc.want)
 		}
 	}
@@ -187,10 +175,10 @@ func TestMulIdentity(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for _, n := range []int{1, 6, 50} {
 		a := randMat(rng, n, n)
-		if got := mat.Mul(make([]float64, n*n), a, identity(n), n, n, n); !same(got, a) {
+		if got := mat.Mul(make([]float64, n*n), a, identity(n), n, n, n); !testdata.Same(got, a) {
 			t.Errorf("n=%d: A·I != A", n)
 		}
-		if got := mat.Mul(make([]float64, n*n), identity(n), a, n, n, n); !same(got, a) {
+		if got := mat.Mul(make([]float64, n*n), identity(n), a, n, n, n); !testdata.Same(got, a) {
 			t.Errorf("n=%d: I·A != A", n)
 		}
 	}
@@ -211,7 +199,7 @@ func TestTranspose(t *testing.T) {
 	}
 	for _, tc := range tests {
 		dst := nanFilled(tc.m * tc.n)
-		if got := mat.Transpose(dst, tc.a, tc.m, tc.n); !same(got, tc.want) || !same(dst, tc.want) {
+		if got := mat.Transpose(dst, tc.a, tc.m, tc.n); !testdata.Same(got, tc.want) || !testdata.Same(dst, tc.want) {
 			t.Errorf("%s: Transpose = %v, want %v", tc.name, got, tc.want)
 		}
 	}
@@ -228,7 +216,7 @@ func TestTranspose(t *testing.T) {
 				}
 			}
 		}
-		if back := mat.Transpose(make([]float64, m*n), at, n, m); !same(back, a) {
+		if back := mat.Transpose(make([]float64, m*n), at, n, m); !testdata.Same(back, a) {
 			t.Errorf("%dx%d: (A^T)^T != A", m, n)
 		}
 	}
@@ -440,7 +428,7 @@ func TestInv(t *testing.T) {
 	// A permutation matrix: the inverse is the transpose, exactly.
 	p := []float64{0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0}
 	pinv := make([]float64, 16)
-	if err := mat.Inv(pinv, p, 4); err != nil || !same(pinv, mat.Transpose(make([]float64, 16), p, 4, 4)) {
+	if err := mat.Inv(pinv, p, 4); err != nil || !testdata.Same(pinv, mat.Transpose(make([]float64, 16), p, 4, 4)) {
 		t.Errorf("Inv(P) = %v, %v, want P^T", pinv, err)
 	}
 	// 0×0.
@@ -460,7 +448,7 @@ func TestInvResidual(t *testing.T) {
 		if err := mat.Inv(x, a, n); err != nil {
 			t.Fatalf("n=%d: %v", n, err)
 		}
-		if !same(a, a0) {
+		if !testdata.Same(a, a0) {
 			t.Fatalf("n=%d: Inv modified a", n)
 		}
 		r := mat.Mul(make([]float64, n*n), a, x, n, n, n)
@@ -556,7 +544,7 @@ func TestSolveManyRHS(t *testing.T) {
 		if err := mat.Solve(x, a, b, n, k); err != nil {
 			t.Fatalf("n=%d k=%d: %v", n, k, err)
 		}
-		if !same(a, a0) || !same(b, b0) {
+		if !testdata.Same(a, a0) || !testdata.Same(b, b0) {
 			t.Fatalf("n=%d k=%d: Solve modified its inputs", n, k)
 		}
 		cond := condInf(a, n)
@@ -597,11 +585,11 @@ func TestSolveManyRHS(t *testing.T) {
 func TestNaNRule(t *testing.T) {
 	a := []float64{1, 2, 3, nan}
 	dst := make([]float64, 4)
-	if err := mat.Inv(dst, a, 2); err != nil || !same(dst, []float64{nan, nan, nan, nan}) {
+	if err := mat.Inv(dst, a, 2); err != nil || !testdata.Same(dst, []float64{nan, nan, nan, nan}) {
 		t.Errorf("Inv(NaN matrix) = %v, %v, want all NaN, nil", dst, err)
 	}
 	x := make([]float64, 4)
-	if err := mat.Solve(x, a, []float64{1, 2, 3, 4}, 2, 2); err != nil || !same(x, []float64{nan, nan, nan, nan}) {
+	if err := mat.Solve(x, a, []float64{1, 2, 3, 4}, 2, 2); err != nil || !testdata.Same(x, []float64{nan, nan, nan, nan}) {
 		t.Errorf("Solve(NaN matrix) = %v, %v, want all NaN, nil", x, err)
 	}
 	// A NaN in one column of B makes that column NaN; the other is solved:
@@ -624,7 +612,7 @@ func TestFactorize(t *testing.T) {
 	a := randMat(rng, n, n)
 	a0 := append([]float64(nil), a...)
 	f := mat.Factorize(a, n)
-	if !same(a, a0) {
+	if !testdata.Same(a, a0) {
 		t.Fatal("Factorize modified a")
 	}
 	if f.Singular() {
@@ -643,7 +631,7 @@ func TestFactorize(t *testing.T) {
 	if err := f.SolveTo(b, b, k); err != nil {
 		t.Fatal(err)
 	}
-	if !same(b, want) {
+	if !testdata.Same(b, want) {
 		t.Errorf("SolveTo(dst=b) = %v, want %v", b, want)
 	}
 	// The factorization is reusable: A·X = I gives the inverse.
@@ -651,7 +639,7 @@ func TestFactorize(t *testing.T) {
 	if err := f.SolveTo(x, identity(n), n); err != nil {
 		t.Fatal(err)
 	}
-	if err := mat.Inv(ainv, a, n); err != nil || !same(x, ainv) {
+	if err := mat.Inv(ainv, a, n); err != nil || !testdata.Same(x, ainv) {
 		t.Errorf("LU.SolveTo(I) differs from Inv (error %v)", err)
 	}
 }

@@ -20,20 +20,6 @@ var (
 	ninf = math.Inf(-1)
 )
 
-// same reports whether got and want are equal entry by entry, NaN matching
-// NaN (and +0 matching -0).
-func same(got, want []float64) bool {
-	if len(got) != len(want) {
-		return false
-	}
-	for i := range got {
-		if !(got[i] == want[i] || math.IsNaN(got[i]) && math.IsNaN(want[i])) {
-			return false
-		}
-	}
-	return true
-}
-
 func sameFloat(got, want float64) bool {
 	return got == want || math.IsNaN(got) && math.IsNaN(want)
 }
@@ -129,15 +115,15 @@ func TestElementwise(t *testing.T) {
 	for _, tc := range tests {
 		n := len(tc.s)
 		dst := make([]float64, n)
-		if got := vec.AddTo(dst, tc.s, tc.t); !same(got, tc.add) || !same(dst, tc.add) {
+		if got := vec.AddTo(dst, tc.s, tc.t); !testdata.Same(got, tc.add) || !testdata.Same(dst, tc.add) {
 			t.Errorf("%s: AddTo = %v, dst %v, want %v", tc.name, got, dst, tc.add)
 		}
 		dst = make([]float64, n)
-		if got := vec.SubTo(dst, tc.s, tc.t); !same(got, tc.sub) || !same(dst, tc.sub) {
+		if got := vec.SubTo(dst, tc.s, tc.t); !testdata.Same(got, tc.sub) || !testdata.Same(dst, tc.sub) {
 			t.Errorf("%s: SubTo = %v, dst %v, want %v", tc.name, got, dst, tc.sub)
 		}
 		dst = make([]float64, n)
-		if got := vec.ScaleTo(dst, tc.c, tc.s); !same(got, tc.scaledByC) || !same(dst, tc.scaledByC) {
+		if got := vec.ScaleTo(dst, tc.c, tc.s); !testdata.Same(got, tc.scaledByC) || !testdata.Same(dst, tc.scaledByC) {
 			t.Errorf("%s: ScaleTo(%v) = %v, dst %v, want %v", tc.name, tc.c, got, dst, tc.scaledByC)
 		}
 	}
@@ -172,11 +158,11 @@ func TestAliasing(t *testing.T) {
 			want[i] = s[i] + u[i]
 		}
 		x := append([]float64(nil), s...)
-		if got := vec.AddTo(x, x, u); !same(x, want) || &got[0] != &x[0] {
+		if got := vec.AddTo(x, x, u); !testdata.Same(x, want) || &got[0] != &x[0] {
 			t.Errorf("n=%d: AddTo(dst=s) wrong or did not return dst", n)
 		}
 		y := append([]float64(nil), u...)
-		if vec.AddTo(y, s, y); !same(y, want) {
+		if vec.AddTo(y, s, y); !testdata.Same(y, want) {
 			t.Errorf("n=%d: AddTo(dst=t) wrong", n)
 		}
 		z := append([]float64(nil), s...)
@@ -221,7 +207,7 @@ func TestInputsNotModified(t *testing.T) {
 	vec.Norm2(s)
 	vec.Norm(u, 1)
 	vec.CosineSimilarity(s, u)
-	if !same(s, s0) || !same(u, u0) {
+	if !testdata.Same(s, s0) || !testdata.Same(u, u0) {
 		t.Errorf("inputs modified: %v %v", s, u)
 	}
 }

@@ -58,11 +58,13 @@ SECTIONS = [
 
 
 def time_per_call(f, args, seconds: float) -> float:
-    """Best time per call of f(*args) in seconds, over a budget of ``seconds``."""
+    """Best time per call of f(*args), in seconds: batches of calls sized to
+    last about seconds/5 each, the best of five batches."""
     timer = timeit.Timer(lambda: f(*args))
-    number, elapsed = timer.autorange()
-    repeats = max(1, min(5, int(seconds / max(elapsed, 1e-9))))
-    return min([elapsed] + timer.repeat(repeat=repeats, number=number)) / number
+    number = 1
+    while (elapsed := timer.timeit(number)) < seconds / 5 and number < 10**6:
+        number *= 10
+    return min([elapsed] + timer.repeat(repeat=4, number=number)) / number
 
 
 def show(x) -> str:

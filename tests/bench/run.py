@@ -75,13 +75,15 @@ def main() -> int:
     py = python_side(sys.argv[1:])
     native = go_native()
     keys = sorted({(op, n) for op, n, _ in py}, key=lambda k: (k[0], k[1]))
-    header = ("op", "n", "numpy", "reference", "go (python)", "go (native)", "go/numpy", "cffi overhead")
+    header = ("op", "n", "numpy", "reference", "go (python)", "go (native)", "go/numpy", "python-side cost")
     rows = [header]
     for op, n in keys:
         t_np, t_ref, t_go = (py.get((op, n, i)) for i in ("numpy", "reference", "go"))
         t_nat = native.get((op, n))
         ratio = f"{t_go / t_np:.2f}x" if t_go and t_np else "-"
-        overhead = fmt_time(t_go - t_nat) if t_go and t_nat else "-"
+        # Python-side cost of a call (validation, pointers, cffi): meaningful
+        # where it is large against run-to-run noise, i.e. for small inputs.
+        overhead = "-" if not (t_go and t_nat) else fmt_time(t_go - t_nat) if t_go - t_nat > 0.05 * t_go else "~0 (noise)"
         rows.append((op, str(n), fmt_time(t_np), fmt_time(t_ref), fmt_time(t_go), fmt_time(t_nat), ratio, overhead))
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     print("\nTime per call (min over rounds); go/numpy < 1 means Go is faster.")

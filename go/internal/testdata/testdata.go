@@ -16,6 +16,7 @@ import (
 	"math"
 	"os"
 	"strconv"
+	"testing"
 )
 
 // Eps is the float64 machine epsilon, 2^-52.
@@ -249,4 +250,38 @@ func Panics(f func()) (r any) {
 	defer func() { r = recover() }()
 	f()
 	return nil
+}
+
+// Run loads the shared file at path and runs check on every case as a
+// subtest named after it; it fails if any of ops has no case in the file.
+func Run(t *testing.T, path string, ops []string, check func(*testing.T, Case)) {
+	t.Helper()
+	f, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	for _, c := range f.Cases {
+		count[c.Op]++
+		t.Run(c.Name, func(t *testing.T) { check(t, c) })
+	}
+	for _, op := range ops {
+		if count[op] == 0 {
+			t.Errorf("no cases for %s in %s", op, path)
+		}
+	}
+}
+
+// Same reports whether got and want are equal entry by entry, NaN matching
+// NaN (and +0 matching -0).
+func Same(got, want []float64) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for i := range got {
+		if !(got[i] == want[i] || math.IsNaN(got[i]) && math.IsNaN(want[i])) {
+			return false
+		}
+	}
+	return true
 }

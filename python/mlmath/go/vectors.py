@@ -15,22 +15,23 @@ _empty = np.empty
 _new = ffi.new
 
 
+def _elementwise(func: str, export, v, w) -> np.ndarray:
+    """dst = op(v, w) through the export ``mlm_<func>``."""
+    n, pv, pw = vector_pair(func, v, w)
+    dst = _empty(n)
+    if (status := export(pv, pw, n, out_ptr(dst))) != OK:
+        raise error(status, func)
+    return dst
+
+
 @same_contract(_ref.add)
 def add(v, w) -> np.ndarray:
-    n, pv, pw = vector_pair("add", v, w)
-    dst = _empty(n)
-    if (status := lib.mlm_add(pv, pw, n, out_ptr(dst))) != OK:
-        raise error(status, "add")
-    return dst
+    return _elementwise("add", lib.mlm_add, v, w)
 
 
 @same_contract(_ref.subtract)
 def subtract(v, w) -> np.ndarray:
-    n, pv, pw = vector_pair("subtract", v, w)
-    dst = _empty(n)
-    if (status := lib.mlm_subtract(pv, pw, n, out_ptr(dst))) != OK:
-        raise error(status, "subtract")
-    return dst
+    return _elementwise("subtract", lib.mlm_subtract, v, w)
 
 
 @same_contract(_ref.scale)
