@@ -38,7 +38,7 @@ func Factorize(a []float64, n int) *LU {
 	lu := f.lu
 	for k0 := 0; k0 < n; k0 += nb {
 		kb := min(nb, n-k0)
-		if !f.factorizePanel(k0, kb) {
+		if !f.factorizeRecursive(k0, k0+kb) {
 			f.singular = true
 			return f
 		}
@@ -57,6 +57,37 @@ func Factorize(a []float64, n int) *LU {
 		mulSub(lu[(k0+kb)*n+k0+kb:], n, lu[(k0+kb)*n+k0:], n, lu[k0*n+k0+kb:], n, rest, kb, rest)
 	}
 	return f
+}
+
+// leaf is the panel width below which factorizeRecursive eliminates column
+// by column: each row then touches a single cache line of the panel.
+const leaf = 8
+
+// factorizeRecursive factorizes columns c0..c1 of rows c0..n, swapping whole
+// rows, as LAPACK's dgetrf2: factorize the left half, update the right half
+// (a triangular solve and one matrix product), factorize the right half. Most
+// of a panel's work becomes matrix products, which stream the panel once
+// instead of once per column. It returns false at the first exactly zero
+// pivot.
+func (f *LU) factorizeRecursive(c0, c1 int) bool {
+	if c1-c0 <= leaf {
+		return f.factorizePanel(c0, c1-c0)
+	}
+	n, lu := f.n, f.lu
+	cm := c0 + (c1-c0)/2
+	if !f.factorizeRecursive(c0, cm) {
+		return false
+	}
+	// A12 = L11⁻¹·A12: rows c0..cm, columns cm..c1.
+	for i := c0 + 1; i < cm; i++ {
+		ai := lu[i*n+cm : i*n+c1]
+		for j := c0; j < i; j++ {
+			axpy(ai, -lu[i*n+j], lu[j*n+cm:j*n+c1])
+		}
+	}
+	// A22 -= L21·A12: rows cm..n, columns cm..c1.
+	mulSub(lu[cm*n+cm:], n, lu[cm*n+c0:], n, lu[c0*n+cm:], n, n-cm, cm-c0, c1-cm)
+	return f.factorizeRecursive(cm, c1)
 }
 
 // factorizePanel runs unblocked elimination (LAPACK's dgetf2) on columns
