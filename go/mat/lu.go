@@ -47,12 +47,7 @@ func Factorize(a []float64, n int) *LU {
 			break
 		}
 		// U12 = L11⁻¹·A12: rows k0..k0+kb, columns k0+kb..n.
-		for i := k0 + 1; i < k0+kb; i++ {
-			ui := lu[i*n+k0+kb : i*n+n]
-			for j := k0; j < i; j++ {
-				axpy(ui, -lu[i*n+j], lu[j*n+k0+kb:j*n+n])
-			}
-		}
+		solveLowerUnit(lu[k0*n+k0:], n, lu[k0*n+k0+kb:], n, kb, rest)
 		// A22 -= L21·U12.
 		mulSub(lu[(k0+kb)*n+k0+kb:], n, lu[(k0+kb)*n+k0:], n, lu[k0*n+k0+kb:], n, rest, kb, rest)
 	}
@@ -79,12 +74,7 @@ func (f *LU) factorizeRecursive(c0, c1 int) bool {
 		return false
 	}
 	// A12 = L11⁻¹·A12: rows c0..cm, columns cm..c1.
-	for i := c0 + 1; i < cm; i++ {
-		ai := lu[i*n+cm : i*n+c1]
-		for j := c0; j < i; j++ {
-			axpy(ai, -lu[i*n+j], lu[j*n+cm:j*n+c1])
-		}
-	}
+	solveLowerUnit(lu[c0*n+c0:], n, lu[c0*n+cm:], n, cm-c0, c1-cm)
 	// A22 -= L21·A12: rows cm..n, columns cm..c1.
 	mulSub(lu[cm*n+cm:], n, lu[cm*n+c0:], n, lu[c0*n+cm:], n, n-cm, cm-c0, c1-cm)
 	return f.factorizeRecursive(cm, c1)
@@ -161,8 +151,8 @@ func (f *LU) SolveTo(dst, b []float64, k int) error {
 	for i, p := range f.piv {
 		copy(x[i*k:i*k+k], b[p*k:p*k+k])
 	}
-	f.solveLower(x, k)
-	f.solveUpper(x, k)
+	solveLowerUnit(f.lu, n, x, k, n, k) // L·Y = P·B
+	solveUpper(f.lu, n, x, k, n, k)     // U·X = Y
 	copy(dst, x)
 	return nil
 }

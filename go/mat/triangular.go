@@ -2,45 +2,54 @@ package mat
 
 import "mlmath/internal/kernel"
 
-// The triangular solves behind LU.SolveTo, blocked like LAPACK's dtrsm:
-// each block of nb rows first subtracts, with one matrix product, what all
-// the rows already solved contribute, then solves its small diagonal block
-// with vector operations.
+// Triangular solves, recursive like LAPACK's dtrsm in ReLAPACK: halve the
+// rows, solve the first half, subtract its contribution from the second half
+// with one matrix product (GemmSub), solve the second half. Nearly all the
+// work lands in the GEMM kernel; rows are handled one at a time only in
+// leaves of at most `leaf` rows.
 
-// solveLower overwrites the n×k matrix x with L⁻¹·x, L unit lower triangular.
-func (f *LU) solveLower(x []float64, k int) {
-	n, lu := f.n, f.lu
-	for i0 := 0; i0 < n; i0 += nb {
-		ib := min(nb, n-i0)
-		// x[i0:i0+ib] -= L[i0:i0+ib, 0:i0] · x[0:i0]
-		mulSub(x[i0*k:], k, lu[i0*n:], n, x, k, ib, i0, k)
-		for i := i0 + 1; i < i0+ib; i++ {
-			xi := x[i*k : i*k+k]
-			for j := i0; j < i; j++ {
-				axpy(xi, -lu[i*n+j], x[j*k:j*k+k])
+// solveLowerUnit overwrites the m×k matrix x (row stride ldx) with L⁻¹·x,
+// where L is the m×m unit lower triangle of l (row stride ldl; the diagonal
+// and the upper part of l are not read).
+func solveLowerUnit(l []float64, ldl int, x []float64, ldx int, m, k int) {
+	if m <= leaf {
+		for i := 1; i < m; i++ {
+			xi := x[i*ldx : i*ldx+k]
+			for j := 0; j < i; j++ {
+				axpy(xi, -l[i*ldl+j], x[j*ldx:j*ldx+k])
 			}
 		}
+		return
 	}
+	h := m / 2
+	solveLowerUnit(l, ldl, x, ldx, h, k)
+	// x[h:m] -= L[h:m, 0:h] · x[0:h]
+	mulSub(x[h*ldx:], ldx, l[h*ldl:], ldl, x, ldx, m-h, h, k)
+	solveLowerUnit(l[h*ldl+h:], ldl, x[h*ldx:], ldx, m-h, k)
 }
 
-// solveUpper overwrites the n×k matrix x with U⁻¹·x, U upper triangular.
-func (f *LU) solveUpper(x []float64, k int) {
-	n, lu := f.n, f.lu
-	for i1 := n; i1 > 0; i1 -= nb {
-		i0 := max(0, i1-nb)
-		// x[i0:i1] -= U[i0:i1, i1:n] · x[i1:n]
-		mulSub(x[i0*k:], k, lu[i0*n+i1:], n, x[i1*k:], k, i1-i0, n-i1, k)
-		for i := i1 - 1; i >= i0; i-- {
-			xi := x[i*k : i*k+k]
-			for j := i + 1; j < i1; j++ {
-				axpy(xi, -lu[i*n+j], x[j*k:j*k+k])
+// solveUpper overwrites the m×k matrix x (row stride ldx) with U⁻¹·x, where
+// U is the m×m upper triangle of u (row stride ldu, diagonal included; the
+// lower part of u is not read).
+func solveUpper(u []float64, ldu int, x []float64, ldx int, m, k int) {
+	if m <= leaf {
+		for i := m - 1; i >= 0; i-- {
+			xi := x[i*ldx : i*ldx+k]
+			for j := i + 1; j < m; j++ {
+				axpy(xi, -u[i*ldu+j], x[j*ldx:j*ldx+k])
 			}
-			d := lu[i*n+i]
+			d := u[i*ldu+i]
 			for c := range xi {
 				xi[c] /= d
 			}
 		}
+		return
 	}
+	h := m / 2
+	solveUpper(u[h*ldu+h:], ldu, x[h*ldx:], ldx, m-h, k)
+	// x[0:h] -= U[0:h, h:m] · x[h:m]
+	mulSub(x, ldx, u[h:], ldu, x[h*ldx:], ldx, h, m-h, k)
+	solveUpper(u, ldu, x, ldx, h, k)
 }
 
 // mulSub computes C -= A·B for A m×p (row stride lda), B p×q (ldb) and C
@@ -52,7 +61,7 @@ func mulSub(c []float64, ldc int, a []float64, lda int, b []float64, ldb int, m,
 	kernel.GemmSub(m, q, p, a, lda, b, ldb, c, ldc, 0)
 }
 
-// axpy computes y += alpha·x for len(x) == len(y).
+// axpy computes y += alpha·x for len(x) >= len(y).
 func axpy(y []float64, alpha float64, x []float64) {
 	x = x[:len(y)]
 	for i, v := range x {
