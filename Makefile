@@ -17,7 +17,7 @@ PTH    := $(VENV)/.mlmath-pth
 GO_SRC := $(shell find go -name '*.go' ! -name '*_test.go' -o -name '*.s' -o -name 'go.mod' -o -name 'go.sum')
 
 .DEFAULT_GOAL := help
-.PHONY: help build test test-go test-py bench demo info clean
+.PHONY: help build test lint test-go test-py bench demo info clean
 
 help: ## List the targets
 	@echo "mlmath: make <target>"
@@ -44,7 +44,10 @@ $(PTH): $(VENV)/.installed
 
 build: $(EXT) $(PTH) ## Build the Go library and the cffi extension into the venv
 
-test: test-go test-py ## Run every test: go vet, gofmt, go test, pytest
+test: lint test-go test-py ## Run every test: ruff, go vet, gofmt, go test, pytest
+
+lint: $(VENV)/.installed ## Python lint: ruff (pyflakes and bugbear rules)
+	$(PY) -m ruff check python tests bindings setup.py
 
 test-go: ## Go only: go vet, gofmt check, go test (with and without assembly)
 	cd go && $(GO) vet ./...

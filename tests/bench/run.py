@@ -97,9 +97,9 @@ def main() -> int:
             print(f"  {op} n={n}: not measured")
             continue
         if kind == "time":
-            value, ok, what = t_go / t_np, t_go / t_np <= bound, f"go time / numpy time = {t_go / t_np:.2f} (target <= {bound})"
+            ok, what = t_go / t_np <= bound, f"go time / numpy time = {t_go / t_np:.2f} (target <= {bound})"
         else:
-            value, ok, what = t_np / t_go, t_np / t_go >= bound, f"go speed / numpy speed = {t_np / t_go:.2f} (target >= {bound})"
+            ok, what = t_np / t_go >= bound, f"go speed / numpy speed = {t_np / t_go:.2f} (target >= {bound})"
         if op == "matmul":
             what += f"; go {2 * n**3 / t_go / 1e9:.1f} GFLOPS, numpy {2 * n**3 / t_np / 1e9:.1f} GFLOPS"
             if (op, n) in native:

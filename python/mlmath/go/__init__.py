@@ -29,6 +29,22 @@ from mlmath.go import _fork
 from mlmath.go.matrices import det, inv, matmul, solve, transpose
 from mlmath.go.vectors import add, cosine_similarity, dot, norm, scale, subtract
 
-from mlmath.reference import __all__  # noqa: E402  the same API, by construction (tests check it)
+# The same names as mlmath.reference.__all__ (tests/test_api.py checks it),
+# spelled out so that linters and IDEs see them.
+__all__ = [
+    # vectors
+    "add",
+    "subtract",
+    "scale",
+    "dot",
+    "norm",
+    "cosine_similarity",
+    # matrices
+    "matmul",
+    "transpose",
+    "det",
+    "inv",
+    "solve",
+]
 
 _fork.install()
