@@ -56,7 +56,7 @@ def vector_pair(func: str, v, w) -> tuple[np.ndarray, np.ndarray]:
     """``v`` and ``w`` as 1-D float64 arrays of the same length."""
     # Fast path for the common case, ~3x cheaper than the general one: this is
     # much of the per-call cost of a Go dot on short vectors.
-    if type(v) is _ndarray and type(w) is _ndarray and v.dtype is _F64 and w.dtype is _F64 and v.ndim == 1 and v.shape == w.shape:
+    if type(v) is _ndarray and type(w) is _ndarray and v.dtype is _F64 and w.dtype is _F64 and v.ndim == 1 == w.ndim and len(v) == len(w):
         return v, w
     v, w = vector(func, "v", v), vector(func, "w", w)
     if v.shape != w.shape:

@@ -44,9 +44,10 @@ def vector_pair(func: str, v, w):
     C-contiguous 1-D arrays of one shape -- is checked inline, without helper
     calls; anything else goes through the general validation.
     """
-    if type(v) is _ndarray and type(w) is _ndarray and v.dtype is _F64 and w.dtype is _F64 and v.ndim == 1 and v.shape == w.shape:
+    # (len() and ndim are cheaper than building and comparing shape tuples)
+    if type(v) is _ndarray and type(w) is _ndarray and v.dtype is _F64 and w.dtype is _F64 and v.ndim == 1 == w.ndim and len(v) == len(w):
         try:
-            return v.shape[0], _from_buffer(_DOUBLES, v), _from_buffer(_DOUBLES, w)
+            return len(v), _from_buffer(_DOUBLES, v), _from_buffer(_DOUBLES, w)
         except ValueError:  # not C-contiguous
             pass
     v, w = _vector_pair(func, v, w)
