@@ -49,11 +49,11 @@ test: lint test-go test-py ## Run every test: ruff, go vet, gofmt, go test, pyte
 lint: $(VENV)/.installed ## Python lint: ruff (pyflakes and bugbear rules)
 	$(PY) -m ruff check python tests bindings setup.py
 
-test-go: ## Go only: go vet, gofmt check, go test (with and without assembly)
+test-go: ## Go only: go vet, gofmt check, go test (assembly; pure Go under the race detector)
 	cd go && $(GO) vet ./...
 	@out=$$(cd go && gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 	cd go && $(GO) test ./...
-	cd go && $(GO) test -tags noasm ./internal/... ./vec ./mat
+	cd go && $(GO) test -race -tags noasm ./internal/... ./vec ./mat
 
 test-py: build ## Python only: pytest on both backends
 	$(PY) -m pytest tests
