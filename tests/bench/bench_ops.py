@@ -42,21 +42,15 @@ def _impl(impl: str, op: str, numpy_f):
     return numpy_f if impl == "numpy" else getattr({"reference": reference, "go": go}[impl], op)
 
 
-@pytest.mark.parametrize("impl", IMPLS)
-@pytest.mark.parametrize("n", VECTOR_SIZES)
-@pytest.mark.parametrize("op", sorted(VECTOR_OPS))
-def test_vector(benchmark, op, n, impl):
-    numpy_f, make_args = VECTOR_OPS[op]
-    benchmark.group = f"{op} n={n}"
-    benchmark.extra_info.update(op=op, n=n, impl=impl)
-    benchmark(_impl(impl, op, numpy_f), *make_args(*_vectors[n]))
+# (op, n, numpy equivalent, arguments): every op at each of its named sizes.
+CASES = [(op, n, f, make(*_vectors[n])) for op, (f, make) in sorted(VECTOR_OPS.items()) for n in VECTOR_SIZES] + [
+    (op, n, f, make(*_matrices[n])) for op, (f, make) in sorted(MATRIX_OPS.items()) for n in MATRIX_SIZES
+]
 
 
 @pytest.mark.parametrize("impl", IMPLS)
-@pytest.mark.parametrize("n", MATRIX_SIZES)
-@pytest.mark.parametrize("op", sorted(MATRIX_OPS))
-def test_matrix(benchmark, op, n, impl):
-    numpy_f, make_args = MATRIX_OPS[op]
+@pytest.mark.parametrize("op, n, numpy_f, args", CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
+def test_op(benchmark, op, n, numpy_f, args, impl):
     benchmark.group = f"{op} n={n}"
     benchmark.extra_info.update(op=op, n=n, impl=impl)
-    benchmark(_impl(impl, op, numpy_f), *make_args(*_matrices[n]))
+    benchmark(_impl(impl, op, numpy_f), *args)
