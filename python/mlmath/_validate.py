@@ -15,7 +15,7 @@ copy otherwise (lists, ints, float32). Inputs are never modified.
 
 from __future__ import annotations
 
-import operator
+import numbers
 
 import numpy as np
 
@@ -100,10 +100,7 @@ def norm_order(func: str, ord) -> float:
     """``ord`` as one of NORM_ORDERS; ValueError for any other order."""
     if ord is None:
         return 2.0
-    try:
-        o = float(operator.index(ord)) if not isinstance(ord, (float, np.floating)) else float(ord)
-    except TypeError:
-        o = None
+    o = float(ord) if isinstance(ord, numbers.Real) else None  # not "2": strings are no orders
     if o not in NORM_ORDERS:
         raise ValueError(f"{func}: invalid norm order {ord!r} for vectors; use 2, 1, 0, inf or -inf")
     return o
