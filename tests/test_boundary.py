@@ -88,7 +88,7 @@ RAW_BAD = [
     ("cosine negative", "mlm_cosine_similarity", lambda: (_buf(1), _buf(1), -5, _buf(1)), lib.MLM_ERR_ARGUMENT),
     ("scale NULL", "mlm_scale", lambda: (2.0, NULL, 3, _buf(3)), lib.MLM_ERR_ARGUMENT),
     ("norm order", "mlm_norm", lambda: (_buf(3), 3, 3.0, _buf(1)), lib.MLM_ERR_DOMAIN),
-    ("norm empty inf", "mlm_norm", lambda: (NULL, 0, float("inf"), _buf(1)), lib.MLM_ERR_SHAPE),
+    ("norm empty -inf", "mlm_norm", lambda: (NULL, 0, float("-inf"), _buf(1)), lib.MLM_ERR_SHAPE),
     ("matmul overflow", "mlm_matmul", lambda: (_buf(1), _buf(1), 2**40, 2**40, 2**40, _buf(1)), lib.MLM_ERR_ARGUMENT),
     ("matmul negative", "mlm_matmul", lambda: (_buf(1), _buf(1), 1, -1, 1, _buf(1)), lib.MLM_ERR_ARGUMENT),
     ("transpose NULL", "mlm_transpose", lambda: (NULL, 2, 2, _buf(4)), lib.MLM_ERR_ARGUMENT),

@@ -9,8 +9,16 @@ import (
 	"mlmath/mat"
 )
 
-// The sizes match the Python benchmarks (tests/bench): one table lines up
-// Go-native, Go-via-cffi and numpy timings by the name Benchmark<Op>/n=<size>.
+// The sizes and names match the Python benchmarks (tests/bench/workload.py):
+// tests/bench/run.py lines up Go-native, Go-via-cffi and numpy timings by the
+// name Benchmark<Op>/n=<size>; Mul is the Python matmul.
+var (
+	matSizes = []int{8, 16, 32, 64, 128, 256, 512, 1024}
+	mulSizes = []int{8, 16, 32, 64, 128, 256, 512, 1024, 2048}
+)
+
+// sink keeps the compiler from discarding results of the benchmarked calls.
+var sink float64
 
 // wellConditioned returns a random n×n matrix shifted by 2*sqrt(n)*I, so
 // that LU meets no tiny pivots and the timings do not depend on luck.
@@ -32,13 +40,19 @@ func benchmarkMul(b *testing.B, n int) {
 	b.ReportMetric(flops/b.Elapsed().Seconds()/1e9, "GFLOPS")
 }
 
+func benchmarkTranspose(b *testing.B, n int) {
+	a, dst := randMat(rand.New(rand.NewPCG(uint64(n), 4)), n, n), make([]float64, n*n)
+	b.SetBytes(int64(16 * n * n))
+	for b.Loop() {
+		mat.Transpose(dst, a, n, n)
+	}
+}
+
 func benchmarkDet(b *testing.B, n int) {
 	a := wellConditioned(n)
-	var sink float64
 	for b.Loop() {
 		sink += mat.Det(a, n)
 	}
-	_ = sink
 }
 
 func benchmarkInv(b *testing.B, n int) {
@@ -61,13 +75,15 @@ func benchmarkSolve(b *testing.B, n int) {
 	}
 }
 
+// run runs f as the sub-benchmark n=<size> for every size in sizes.
 func run(b *testing.B, sizes []int, f func(*testing.B, int)) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) { f(b, n) })
 	}
 }
 
-func BenchmarkMul(b *testing.B)   { run(b, []int{64, 256, 1024}, benchmarkMul) }
-func BenchmarkDet(b *testing.B)   { run(b, []int{64, 256, 1024}, benchmarkDet) }
-func BenchmarkInv(b *testing.B)   { run(b, []int{64, 256}, benchmarkInv) }
-func BenchmarkSolve(b *testing.B) { run(b, []int{64, 256}, benchmarkSolve) }
+func BenchmarkMul(b *testing.B)       { run(b, mulSizes, benchmarkMul) }
+func BenchmarkTranspose(b *testing.B) { run(b, matSizes, benchmarkTranspose) }
+func BenchmarkDet(b *testing.B)       { run(b, matSizes, benchmarkDet) }
+func BenchmarkInv(b *testing.B)       { run(b, matSizes, benchmarkInv) }
+func BenchmarkSolve(b *testing.B)     { run(b, matSizes, benchmarkSolve) }

@@ -8,38 +8,90 @@ import (
 	"mlmath/vec"
 )
 
-// The sizes match the Python benchmarks (tests/bench): one table lines up
-// Go-native, Go-via-cffi and numpy timings by the name Benchmark<Op>/n=<size>.
-var vecSizes = []int{3, 1000, 1_000_000}
+// The sizes and names match the Python benchmarks (tests/bench/workload.py):
+// tests/bench/run.py lines up Go-native, Go-via-cffi and numpy timings by the
+// name Benchmark<Op>/n=<size>, with <Op> the Python function in CamelCase.
+var vecSizes = []int{3, 10, 100, 1000, 10_000, 100_000, 1_000_000}
 
-func benchmarkDot(b *testing.B, n int) {
-	rng := rand.New(rand.NewPCG(1, uint64(n)))
-	s, t := randVec(rng, n), randVec(rng, n)
-	b.SetBytes(int64(16 * n))
-	var sink float64
-	for b.Loop() {
-		sink += vec.Dot(s, t)
-	}
-	_ = sink
+// sink keeps the compiler from discarding results of the benchmarked calls.
+var sink float64
+
+// pair returns two random vectors of length n, seeded by seed and n.
+func pair(seed uint64, n int) ([]float64, []float64) {
+	rng := rand.New(rand.NewPCG(seed, uint64(n)))
+	return randVec(rng, n), randVec(rng, n)
 }
 
-func benchmarkAdd(b *testing.B, n int) {
-	rng := rand.New(rand.NewPCG(2, uint64(n)))
-	s, t, dst := randVec(rng, n), randVec(rng, n), make([]float64, n)
-	b.SetBytes(int64(24 * n))
-	for b.Loop() {
-		vec.AddTo(dst, s, t)
-	}
-}
-
-func BenchmarkDot(b *testing.B) {
+// runSizes runs f as the sub-benchmark n=<size> for every size in vecSizes.
+// streams is the number of float64 vectors the kernel reads or writes, so
+// that MB/s counts the memory traffic of one call.
+func runSizes(b *testing.B, streams int, f func(b *testing.B, n int)) {
 	for _, n := range vecSizes {
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) { benchmarkDot(b, n) })
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(8 * streams * n))
+			f(b, n)
+		})
 	}
 }
 
 func BenchmarkAdd(b *testing.B) {
-	for _, n := range vecSizes {
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) { benchmarkAdd(b, n) })
-	}
+	runSizes(b, 3, func(b *testing.B, n int) {
+		s, t := pair(2, n)
+		dst := make([]float64, n)
+		for b.Loop() {
+			vec.AddTo(dst, s, t)
+		}
+	})
+}
+
+func BenchmarkSubtract(b *testing.B) {
+	runSizes(b, 3, func(b *testing.B, n int) {
+		s, t := pair(3, n)
+		dst := make([]float64, n)
+		for b.Loop() {
+			vec.SubTo(dst, s, t)
+		}
+	})
+}
+
+func BenchmarkScale(b *testing.B) {
+	runSizes(b, 2, func(b *testing.B, n int) {
+		s, _ := pair(4, n)
+		dst := make([]float64, n)
+		for b.Loop() {
+			vec.ScaleTo(dst, 2.5, s)
+		}
+	})
+}
+
+func BenchmarkDot(b *testing.B) {
+	runSizes(b, 2, func(b *testing.B, n int) {
+		s, t := pair(1, n)
+		for b.Loop() {
+			sink += vec.Dot(s, t)
+		}
+	})
+}
+
+// BenchmarkNorm measures the 2-norm, the default ord of the Python norm.
+func BenchmarkNorm(b *testing.B) {
+	runSizes(b, 1, func(b *testing.B, n int) {
+		s, _ := pair(5, n)
+		for b.Loop() {
+			x, err := vec.Norm(s, 2)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sink += x
+		}
+	})
+}
+
+func BenchmarkCosineSimilarity(b *testing.B) {
+	runSizes(b, 2, func(b *testing.B, n int) {
+		s, t := pair(6, n)
+		for b.Loop() {
+			sink += vec.CosineSimilarity(s, t)
+		}
+	})
 }

@@ -12,7 +12,7 @@ const tiny = 0x1p-900
 //	ord=2     sqrt(sum s[i]^2)   (0 for an empty vector)
 //	ord=1     sum |s[i]|         (0 for an empty vector)
 //	ord=0     number of s[i] != 0, as a float64 (NaN counts)
-//	ord=+Inf  max |s[i]|         (ErrEmpty for an empty vector)
+//	ord=+Inf  max |s[i]|         (0 for an empty vector, as numpy)
 //	ord=-Inf  min |s[i]|         (ErrEmpty for an empty vector)
 //
 // Any other ord returns ErrOrder. NaN entries give NaN (except ord=0).
@@ -38,9 +38,6 @@ func Norm(s []float64, ord float64) (float64, error) {
 		}
 		return count, nil
 	case math.IsInf(ord, 1):
-		if len(s) == 0 {
-			return 0, ErrEmpty
-		}
 		return maxAbs(s), nil
 	case math.IsInf(ord, -1):
 		if len(s) == 0 {

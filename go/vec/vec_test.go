@@ -354,13 +354,18 @@ func TestNormErrors(t *testing.T) {
 		{[]float64{1, 2}, 0.5, vec.ErrOrder},
 		{[]float64{1, 2}, nan, vec.ErrOrder},
 		{nil, 3, vec.ErrOrder},
-		{nil, inf, vec.ErrEmpty},
 		{nil, ninf, vec.ErrEmpty},
-		{[]float64{}, inf, vec.ErrEmpty},
+		{[]float64{}, ninf, vec.ErrEmpty},
 	}
 	for _, tc := range tests {
 		if _, err := vec.Norm(tc.s, tc.ord); !errors.Is(err, tc.err) {
 			t.Errorf("Norm(%v, %v) error %v, want %v", tc.s, tc.ord, err, tc.err)
+		}
+	}
+	// The max of nothing is 0, as in numpy; only the min is undefined.
+	for _, s := range [][]float64{nil, {}} {
+		if got, err := vec.Norm(s, inf); got != 0 || err != nil {
+			t.Errorf("Norm(%v, +Inf) = %v, %v; want 0, nil", s, got, err)
 		}
 	}
 }

@@ -107,11 +107,13 @@ def norm_order(func: str, ord) -> float:
 
 
 def norm_operands(func: str, v, ord) -> tuple[np.ndarray, float]:
-    """``v`` as a vector and ``ord`` as one of NORM_ORDERS; ±inf needs n >= 1."""
+    """``v`` as a vector and ``ord`` as one of NORM_ORDERS; -inf needs n >= 1
+    (numpy: the minimum of nothing has no identity; the maximum of nothing
+    is 0.0, so ord=inf is defined)."""
     v = vector(func, "v", v)
     ord = norm_order(func, ord)
-    if v.shape[0] == 0 and (ord == np.inf or ord == -np.inf):
-        raise ValueError(f"{func}: ord={ord} is undefined for an empty vector")
+    if v.shape[0] == 0 and ord == -np.inf:
+        raise ValueError(f"{func}: ord=-inf is undefined for an empty vector (zero-size array to reduction operation minimum which has no identity)")
     return v, ord
 
 

@@ -99,7 +99,7 @@ def norm(v, ord=2) -> float:
     2, None   ``sqrt(sum v_i**2)``            0.0
     1         ``sum |v_i|``                   0.0
     0         number of non-zero entries      0.0
-    inf       ``max |v_i|``                   ValueError
+    inf       ``max |v_i|``                   0.0
     -inf      ``min |v_i|``                   ValueError
     ========  ==============================  =====================
 
@@ -115,8 +115,9 @@ def norm(v, ord=2) -> float:
     Raises
     ------
     ValueError
-        For any other ``ord``, an input that is not 1-D, or ``ord=±inf`` on
-        an empty vector (numpy: "zero-size array to reduction operation").
+        For any other ``ord``, an input that is not 1-D, or ``ord=-inf`` on
+        an empty vector (numpy: "zero-size array to reduction operation
+        minimum which has no identity"; ``ord=inf`` gives 0.0, as numpy).
 
     Notes
     -----
