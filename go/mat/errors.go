@@ -1,16 +1,17 @@
 package mat
 
 import (
-	"errors"
 	"math"
+
+	"mlmath/internal/errkind"
 )
 
 var (
 	// ErrShape is the panic value when a slice length disagrees with the
 	// dimensions it is given with.
-	ErrShape = errors.New("mat: dimension mismatch")
+	ErrShape = errkind.New(errkind.Shape, "mat: dimension mismatch")
 	// ErrSingular is returned by Inv and Solve for an exactly singular matrix.
-	ErrSingular = errors.New("mat: singular matrix")
+	ErrSingular = errkind.New(errkind.Singular, "mat: singular matrix")
 )
 
 // checkSize panics with ErrShape unless len(s) == rows*cols, with the

@@ -4,6 +4,10 @@
 // The codes mirror enum mlm_status in bindings/mlmath.h; the c-shared
 // adapter (capi) asserts at compile time that the two agree. This package
 // is plain Go, so the mapping and the panic recovery are tested without cgo.
+//
+// status is a leaf: it imports no topic package. The core packages declare
+// their errors with a kind (package errkind), and Of maps kinds to codes, so
+// a new topic needs no change here.
 package status
 
 import (
@@ -12,8 +16,7 @@ import (
 	"io"
 	"os"
 
-	"mlmath/mat"
-	"mlmath/vec"
+	"mlmath/internal/errkind"
 )
 
 // Code is a status code returned by every export.
@@ -43,25 +46,33 @@ var (
 	ErrCallback = errors.New("status: callback asked to stop")
 )
 
-// Of maps an error to its status code: nil is OK; errors the core packages
-// and this package define map to their codes; anything else is Panic, an
-// internal error.
+// kindCodes maps the kinds of core errors to their status codes.
+var kindCodes = map[errkind.Kind]Code{
+	errkind.Shape:         Shape,
+	errkind.Domain:        Domain,
+	errkind.Singular:      Singular,
+	errkind.NotFinite:     NotFinite,
+	errkind.NoConvergence: NoConvergence,
+}
+
+// Of maps an error to its status code: nil is OK; the errors of this
+// package and the kinded errors of the core packages (errkind) map to their
+// codes; anything else is Panic, an internal error.
 func Of(err error) Code {
 	switch {
 	case err == nil:
 		return OK
 	case errors.Is(err, ErrArgument):
 		return Argument
-	case errors.Is(err, vec.ErrLength), errors.Is(err, mat.ErrShape), errors.Is(err, vec.ErrEmpty):
-		return Shape
-	case errors.Is(err, vec.ErrOrder):
-		return Domain
-	case errors.Is(err, mat.ErrSingular):
-		return Singular
 	case errors.Is(err, ErrBufferTooSmall):
 		return BufferTooSmall
 	case errors.Is(err, ErrCallback):
 		return Callback
+	}
+	if k, ok := errkind.Of(err); ok {
+		if c, ok := kindCodes[k]; ok {
+			return c
+		}
 	}
 	return Panic
 }
