@@ -46,6 +46,15 @@ enum mlm_status {
 int mlm_go_version(char *buf, int64_t cap, int64_t *len);
 /* runtime.GOMAXPROCS(0): how many OS threads run Go code at once. */
 int mlm_gomaxprocs(int64_t *out);
+/* The kernel set in use: "avx512", "avx2" or "generic". Chosen at load from
+ * the CPU features; MLMATH_KERNEL=avx512|avx2|generic pins one. */
+int mlm_kernel(char *buf, int64_t cap, int64_t *len);
+/* The kernel sets this CPU supports, best first, space-separated. */
+int mlm_kernels_supported(char *buf, int64_t cap, int64_t *len);
+/* Why the kernel in use is not the one MLMATH_KERNEL named ("" if it is). */
+int mlm_kernel_note(char *buf, int64_t cap, int64_t *len);
+/* The CPU features the kernels use, space-separated (e.g. "avx2 fma avx512f"). */
+int mlm_cpu_features(char *buf, int64_t cap, int64_t *len);
 
 /* ---- vectors (vectors.go): all of length n ----------------------------- */
 int mlm_add(double *v, double *w, int64_t n, double *dst);

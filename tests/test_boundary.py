@@ -100,6 +100,10 @@ RAW_BAD = [
     ("gomaxprocs NULL", "mlm_gomaxprocs", lambda: (NULL,), lib.MLM_ERR_ARGUMENT),
     ("version NULL len", "mlm_go_version", lambda: (ffi.new("char[]", 8), 8, NULL), lib.MLM_ERR_ARGUMENT),
     ("version bad cap", "mlm_go_version", lambda: (NULL, 8, ffi.new("int64_t *")), lib.MLM_ERR_ARGUMENT),
+    ("kernel NULL len", "mlm_kernel", lambda: (ffi.new("char[]", 8), 8, NULL), lib.MLM_ERR_ARGUMENT),
+    ("kernels small buffer", "mlm_kernels_supported", lambda: (ffi.new("char[]", 1), 1, ffi.new("int64_t *")), lib.MLM_ERR_BUFFER_TOO_SMALL),
+    ("kernel note negative cap", "mlm_kernel_note", lambda: (NULL, -1, ffi.new("int64_t *")), lib.MLM_ERR_ARGUMENT),
+    ("cpu features NULL len", "mlm_cpu_features", lambda: (NULL, 0, NULL), lib.MLM_ERR_ARGUMENT),
 ]
 
 

@@ -32,9 +32,27 @@ def collect() -> dict[str, str]:
     info["backend go"] = "loads"
     info["go toolchain"] = string_result(lib.mlm_go_version, "go_version")
     info["GOMAXPROCS"] = str(procs[0])
+    info["go kernel"] = string_result(lib.mlm_kernel, "kernel")
+    if note := string_result(lib.mlm_kernel_note, "kernel_note"):
+        info["go kernel note"] = note
+    info["go kernels supported"] = string_result(lib.mlm_kernels_supported, "kernels_supported")
+    info["cpu features"] = string_result(lib.mlm_cpu_features, "cpu_features") or "(none used: pure-Go build)"
+    info["cpu"] = _cpu_model()
     info["extension"] = native.__file__
     info["library"] = _library_path(native.__file__)
     return info
+
+
+def _cpu_model() -> str:
+    """The CPU's model name, from /proc/cpuinfo (Linux), else platform's."""
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
 
 
 def _library_path(extension: str) -> str:

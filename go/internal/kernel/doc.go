@@ -1,7 +1,33 @@
-// Package kernel holds the dense float64 numeric kernels of mlmath:
-// matrix multiplication (Gemm) and the inner product (Dot).
+// Package kernel holds the dense float64 numeric kernels of mlmath: matrix
+// multiplication (Gemm, GemmSub), the inner product (Dot) and the
+// elementwise operations (Add, Sub, Scale).
 //
-// Conventions:
+// # Kernel sets, chosen at run time
+//
+// Each operation has several implementations, grouped in kernel sets:
+//
+//   - "avx512": AVX-512F assembly; an 8×24 GEMM register tile in 24 ZMM
+//     accumulators, a ZMM dot.
+//   - "avx2": AVX2+FMA assembly; a 6×8 GEMM tile in 12 YMM accumulators, a
+//     YMM dot.
+//   - "generic": pure Go, on every CPU and architecture (and the only set
+//     under the build tag noasm).
+//
+// The best set the CPU supports is chosen once, when the package
+// initializes, from the CPU features (golang.org/x/sys/cpu, which also
+// checks that the operating system saves the wider registers). The
+// environment variable MLMATH_KERNEL=avx512|avx2|generic pins one, as
+// OPENBLAS_CORETYPE does for OpenBLAS; a set the CPU lacks, or an unknown
+// name, falls back to the best supported set and Note says so. Name,
+// Supported and Features report the choice. Each set carries its own GEMM
+// block sizes, tuned on the CPUs it was written for.
+//
+// Every set computes the same mathematical result: the elementwise kernels
+// agree bit for bit (one IEEE operation per element), and the reductions
+// (Dot, Gemm) agree within the bounds below, since the summation order
+// depends on the SIMD width. The tests run every supported set.
+//
+// # Conventions
 //
 //   - Matrices are dense, row-major float64 slices. An m×n matrix with row
 //     stride ld stores element (i, j) at index i*ld+j; ld must be at least
@@ -16,14 +42,10 @@
 //   - Results agree with a naive triple loop within k*eps*sum|a_ik*b_kj|
 //     elementwise; the summation order differs (blocked, fused multiply-add).
 //   - All functions are safe for concurrent use: there is no mutable global
-//     state, scratch buffers come from sync.Pools.
-//   - Dot is deterministic: vectors of 1<<16 elements or more are split into
-//     fixed-size chunks whose partial sums are added in chunk order, so the
-//     result does not depend on the number of CPUs. After such a call a
-//     helper goroutine spins for up to 50µs waiting for the next one, since
-//     waking a parked thread costs tens of microseconds on virtual machines.
-//
-// On amd64 CPUs with AVX2 and FMA the hot loops run in Go assembly; on other
-// architectures and CPUs, and under the build tag noasm, a pure-Go fallback
-// with the same blocking is used (go test -tags noasm ./internal/kernel/).
+//     state besides the kernel choice made at init; scratch buffers come
+//     from sync.Pools.
+//   - Dot is deterministic for a given kernel set: vectors of 1<<16
+//     elements or more are split into fixed-size chunks whose partial sums
+//     are added in chunk order, so the result does not depend on the
+//     number of CPUs.
 package kernel

@@ -92,3 +92,73 @@ done:
 	VMOVSD     X0, ret+24(FP)
 	VZEROUPPER
 	RET
+
+// func dotAVX512(x, y *float64, n int) float64
+//
+// Four ZMM accumulators, 32 doubles per iteration of the main loop, then an
+// 8-wide loop and a scalar tail; the accumulators are combined in a fixed
+// order, so the result depends on n and the data only.
+TEXT ·dotAVX512(SB), NOSPLIT, $0-32
+	MOVQ x+0(FP), SI
+	MOVQ y+8(FP), DI
+	MOVQ n+16(FP), CX
+
+	VPXORQ Z0, Z0, Z0
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPXORQ Z3, Z3, Z3
+
+zloop32:
+	CMPQ        CX, $32
+	JLT         zloop8
+	VMOVUPD     (SI), Z4
+	VMOVUPD     64(SI), Z5
+	VMOVUPD     128(SI), Z6
+	VMOVUPD     192(SI), Z7
+	VFMADD231PD (DI), Z4, Z0
+	VFMADD231PD 64(DI), Z5, Z1
+	VFMADD231PD 128(DI), Z6, Z2
+	VFMADD231PD 192(DI), Z7, Z3
+	ADDQ        $256, SI
+	ADDQ        $256, DI
+	SUBQ        $32, CX
+	JMP         zloop32
+
+zloop8:
+	CMPQ        CX, $8
+	JLT         zreduce
+	VMOVUPD     (SI), Z4
+	VFMADD231PD (DI), Z4, Z0
+	ADDQ        $64, SI
+	ADDQ        $64, DI
+	SUBQ        $8, CX
+	JMP         zloop8
+
+zreduce:
+	VADDPD        Z1, Z0, Z0
+	VADDPD        Z3, Z2, Z2
+	VADDPD        Z2, Z0, Z0
+	VEXTRACTF64X4 $1, Z0, Y1
+	VADDPD        Y1, Y0, Y0
+	VEXTRACTF128  $1, Y0, X1
+	VADDPD        X1, X0, X0
+	VHADDPD       X0, X0, X0
+
+	// Scalar tail into X2, added last.
+	VXORPD X2, X2, X2
+
+ztail:
+	TESTQ       CX, CX
+	JEQ         zdone
+	VMOVSD      (SI), X3
+	VFMADD231SD (DI), X3, X2
+	ADDQ        $8, SI
+	ADDQ        $8, DI
+	DECQ        CX
+	JMP         ztail
+
+zdone:
+	VADDSD     X2, X0, X0
+	VMOVSD     X0, ret+24(FP)
+	VZEROUPPER
+	RET

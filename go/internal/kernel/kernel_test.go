@@ -113,74 +113,95 @@ func TestGemm(t *testing.T) {
 		a := newMat(rng, tc.m, tc.k, tc.padA)
 		b := newMat(rng, tc.k, tc.n, tc.padB)
 		ref, abs := naiveGemm(a, b)
-		for _, workers := range []int{0, 1, 2, 3, 8} {
-			name := fmt.Sprintf("%dx%dx%d/pad=%d,%d,%d/w=%d", tc.m, tc.n, tc.k, tc.padA, tc.padB, tc.padC, workers)
-			t.Run(name, func(t *testing.T) {
-				ldc := tc.n + tc.padC
-				c := make([]float64, max(0, (tc.m-1)*ldc+tc.n)+tc.padC)
-				for i := range c {
-					c[i] = math.NaN() // must be overwritten, not read
-				}
-				Gemm(tc.m, tc.n, tc.k, a.d, a.ld, b.d, b.ld, c, ldc, workers)
-				checkGemmResult(t, tc.m, tc.n, tc.k, c, ldc, ref, abs)
-				// The padding between rows of C is untouched.
-				for i := range tc.m {
-					for j := tc.n; j < ldc && i*ldc+j < len(c); j++ {
-						if !math.IsNaN(c[i*ldc+j]) {
-							t.Fatalf("padding C[%d][%d] overwritten", i, j)
+		for _, ar := range supported() {
+			for _, workers := range []int{0, 1, 2, 3, 8} {
+				name := fmt.Sprintf("%s/%dx%dx%d/pad=%d,%d,%d/w=%d", ar.name, tc.m, tc.n, tc.k, tc.padA, tc.padB, tc.padC, workers)
+				t.Run(name, func(t *testing.T) {
+					ldc := tc.n + tc.padC
+					c := make([]float64, max(0, (tc.m-1)*ldc+tc.n)+tc.padC)
+					for i := range c {
+						c[i] = math.NaN() // must be overwritten, not read
+					}
+					gemm(ar, overwrite, tc.m, tc.n, tc.k, a.d, a.ld, b.d, b.ld, c, ldc, workers)
+					checkGemmResult(t, tc.m, tc.n, tc.k, c, ldc, ref, abs)
+					// The padding between rows of C is untouched.
+					for i := range tc.m {
+						for j := tc.n; j < ldc && i*ldc+j < len(c); j++ {
+							if !math.IsNaN(c[i*ldc+j]) {
+								t.Fatalf("padding C[%d][%d] overwritten", i, j)
+							}
 						}
 					}
-				}
-			})
+				})
+			}
 		}
 	}
 }
 
-// TestGemmPackedPath runs the blocked algorithm on shapes below the small
-// threshold as well, so every edge-tile combination goes through packing.
+// TestGemmPackedPath runs the blocked algorithm of every kernel set on
+// shapes below the small threshold as well, so every edge-tile combination
+// goes through packing, for both modes.
 func TestGemmPackedPath(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	for m := 1; m <= 14; m++ {
-		for n := 1; n <= 18; n += 1 + n/6 {
-			for _, k := range []int{1, 2, 3, 5, 8} {
-				a := newMat(rng, m, k, 1)
-				b := newMat(rng, k, n, 2)
-				ref, abs := naiveGemm(a, b)
-				ldc := n + 3
-				c := make([]float64, (m-1)*ldc+n)
-				gemmSerial(overwrite, m, n, k, a.d, a.ld, b.d, b.ld, c, ldc)
-				checkGemmResult(t, m, n, k, c, ldc, ref, abs)
+	for _, ar := range supported() {
+		for m := 1; m <= 2*ar.mr+2; m++ {
+			for n := 1; n <= 2*ar.nr+2; n += 1 + n/6 {
+				for _, k := range []int{1, 2, 3, 5, 8} {
+					a := newMat(rng, m, k, 1)
+					b := newMat(rng, k, n, 2)
+					ref, abs := naiveGemm(a, b)
+					ldc := n + 3
+					c := make([]float64, (m-1)*ldc+n)
+					gemmSerial(ar, overwrite, m, n, k, a.d, a.ld, b.d, b.ld, c, ldc)
+					checkGemmResult(t, m, n, k, c, ldc, ref, abs)
+					// C - A·B from C = A·B is zero up to rounding.
+					gemmSerial(ar, subtract, m, n, k, a.d, a.ld, b.d, b.ld, c, ldc)
+					zero := make([]float64, m*n)
+					checkGemmResult(t, m, n, k, c, ldc, zero, abs)
+				}
 			}
 		}
 	}
 }
 
-// TestMicroKernel compares the active micro-kernel with the pure-Go one.
+// TestMicroKernel compares each kernel set's micro-kernel with a naive
+// product of the packed slivers, overwriting and accumulating.
 func TestMicroKernel(t *testing.T) {
-	t.Logf("assembly kernels in use: %v", useAsm)
 	rng := rand.New(rand.NewPCG(5, 6))
-	for _, k := range []int{1, 2, 3, 4, 5, 7, 8, 255, 256} {
-		ap := make([]float64, k*mr)
-		bp := make([]float64, k*nr)
-		for i := range ap {
-			ap[i] = rng.NormFloat64()
-		}
-		for i := range bp {
-			bp[i] = rng.NormFloat64()
-		}
-		for _, accum := range []bool{false, true} {
-			const ldc = nr + 3
-			c1 := make([]float64, (mr-1)*ldc+nr)
-			c2 := make([]float64, len(c1))
-			for i := range c1 {
-				c1[i] = float64(i)
-				c2[i] = float64(i)
+	for _, ar := range supported() {
+		mr, nr := ar.mr, ar.nr
+		for _, k := range []int{1, 2, 3, 4, 5, 7, 8, 127, 128, 255, 256} {
+			ap := make([]float64, k*mr)
+			bp := make([]float64, k*nr)
+			for i := range ap {
+				ap[i] = rng.NormFloat64()
 			}
-			microKernel(k, ap, bp, c1, ldc, accum)
-			microKernelGeneric(k, ap, bp, c2, ldc, accum)
-			for i := range c1 {
-				if d := math.Abs(c1[i] - c2[i]); d > 1e-12*float64(k)*(1+math.Abs(c2[i])) {
-					t.Fatalf("k=%d accum=%v: c[%d] = %v, generic %v", k, accum, i, c1[i], c2[i])
+			for i := range bp {
+				bp[i] = rng.NormFloat64()
+			}
+			for _, accum := range []bool{false, true} {
+				ldc := nr + 3
+				c := make([]float64, mr*ldc)
+				for i := range c {
+					c[i] = float64(i)
+				}
+				ar.micro(k, ap, bp, c, ldc, accum)
+				for i := range mr {
+					for j := range ldc {
+						want, bound := float64(i*ldc+j), 0.0
+						if j < nr {
+							if !accum {
+								want = 0
+							}
+							for p := range k {
+								want += ap[p*mr+i] * bp[p*nr+j]
+								bound += math.Abs(ap[p*mr+i] * bp[p*nr+j])
+							}
+						}
+						if got := c[i*ldc+j]; !(math.Abs(got-want) <= float64(k+2)*eps*(bound+math.Abs(want))) {
+							t.Fatalf("%s k=%d accum=%v: c[%d][%d] = %v, want %v", ar.name, k, accum, i, j, got, want)
+						}
+					}
 				}
 			}
 		}
@@ -201,21 +222,23 @@ func TestGemmNaNInf(t *testing.T) {
 			a[1*k+2] = nan // row 1: NaN
 			b[3*n+2] = inf // column 2: 0 * Inf = NaN in every row
 			b[4*n+2] = 0
-			c := make([]float64, m*n)
-			Gemm(m, n, k, a, k, b, n, c, n, 2)
 			ref, abs := naiveGemm(mat{m, k, k, a}, mat{k, n, n, b})
-			checkGemmResult(t, m, n, k, c, n, ref, abs)
-			if !math.IsNaN(c[0*n+2]) || !math.IsNaN(c[(m-1)*n+2]) {
-				t.Errorf("0*Inf did not give NaN: %v %v", c[0*n+2], c[(m-1)*n+2])
-			}
-			if !math.IsInf(c[0*n+0], 1) {
-				t.Errorf("Inf*1 = %v, want +Inf", c[0])
-			}
-			if !math.IsNaN(c[1*n+0]) {
-				t.Errorf("NaN did not propagate: %v", c[n])
-			}
-			if c[(m-1)*n+0] != 0 {
-				t.Errorf("zero row gave %v", c[(m-1)*n])
+			for _, ar := range supported() {
+				c := make([]float64, m*n)
+				gemm(ar, overwrite, m, n, k, a, k, b, n, c, n, 2)
+				checkGemmResult(t, m, n, k, c, n, ref, abs)
+				if !math.IsNaN(c[0*n+2]) || !math.IsNaN(c[(m-1)*n+2]) {
+					t.Errorf("0*Inf did not give NaN: %v %v", c[0*n+2], c[(m-1)*n+2])
+				}
+				if !math.IsInf(c[0*n+0], 1) {
+					t.Errorf("Inf*1 = %v, want +Inf", c[0])
+				}
+				if !math.IsNaN(c[1*n+0]) {
+					t.Errorf("NaN did not propagate: %v", c[n])
+				}
+				if c[(m-1)*n+0] != 0 {
+					t.Errorf("zero row gave %v", c[(m-1)*n])
+				}
 			}
 		})
 	}
@@ -312,8 +335,10 @@ func TestDot(t *testing.T) {
 		if tol := float64(n+1) * eps * abs; !(math.Abs(got-want) <= tol) {
 			t.Errorf("n=%d: Dot = %v, want %v (tol %g)", n, got, want, tol)
 		}
-		if g := dotGeneric(x, y); math.Abs(g-want) > float64(n+1)*eps*abs {
-			t.Errorf("n=%d: dotGeneric = %v, want %v", n, g, want)
+		for _, ar := range supported() {
+			if g := ar.dot(x, y); !(math.Abs(g-want) <= float64(n+1)*eps*abs) {
+				t.Errorf("n=%d: %s dot = %v, want %v", n, ar.name, g, want)
+			}
 		}
 	}
 }

@@ -1,8 +1,14 @@
 package kernel
 
-// microKernelGeneric is the pure-Go micro-kernel: the mr×nr tile c (row
-// stride ldc) = (accum ? c : 0) + ap·bp, where ap is a packed mr×k sliver
-// (ap[p*mr+i]) and bp a packed k×nr sliver (bp[p*nr+j]).
+// The register tile of the pure-Go micro-kernel.
+const (
+	mr = 6
+	nr = 8
+)
+
+// microKernelGeneric is the pure-Go micro-kernel: the mr×nr (6×8) tile c
+// (row stride ldc) = (accum ? c : 0) + ap·bp, where ap is a packed mr×k
+// sliver (ap[p*mr+i]) and bp a packed k×nr sliver (bp[p*nr+j]).
 func microKernelGeneric(k int, ap, bp, c []float64, ldc int, accum bool) {
 	var acc [mr * nr]float64
 	ap = ap[:k*mr]
