@@ -16,12 +16,24 @@ EXT    := build/native.stamp
 PTH    := $(VENV)/.mlmath-pth
 GO_SRC := $(shell find go -name '*.go' ! -name '*_test.go' -o -name '*.s' -o -name 'go.mod' -o -name 'go.sum')
 
+# What this CPU runs (Linux; elsewhere only the pure-Go kernels are listed).
+# The Go kernel sets, best first: make test runs the suite on each (the
+# tests check that MLMATH_KERNEL really pinned the one named). numpy's
+# OpenBLAS kernels: Haswell runs on any AVX2 CPU, SkylakeX needs AVX-512.
+# Where the machine itself sets OPENBLAS_CORETYPE (some CPUs need it), that
+# choice is kept and not overridden.
+HAS_FLAG = $(shell grep -qw $(1) /proc/cpuinfo 2>/dev/null && echo yes)
+GO_KERNELS := $(if $(call HAS_FLAG,avx512f),avx512) $(if $(and $(call HAS_FLAG,avx2),$(call HAS_FLAG,fma)),avx2) generic
+BLAS_CORES := $(if $(OPENBLAS_CORETYPE),,$(if $(call HAS_FLAG,avx2),Haswell) $(if $(call HAS_FLAG,avx512f),SkylakeX))
+# The tests that compare with numpy: run again under each kernel above.
+PARITY := tests/test_parity.py tests/test_shared_data.py tests/test_kernels.py
+
 .DEFAULT_GOAL := help
-.PHONY: help build test lint test-go test-py bench demo info clean
+.PHONY: help build test lint test-go test-py bench bench-baseline demo info clean
 
 help: ## List the targets
 	@echo "mlmath: make <target>"
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
 
 $(VENV)/.installed: requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,22 +56,33 @@ $(PTH): $(VENV)/.installed
 
 build: $(EXT) $(PTH) ## Build the Go library and the cffi extension into the venv
 
-test: lint test-go test-py ## Run every test: ruff, go vet, gofmt, go test, pytest
+test: lint test-go test-py ## Run every test: ruff, go vet, gofmt, go test and pytest, per Go and BLAS kernel
 
 lint: $(VENV)/.installed ## Python lint: ruff (pyflakes and bugbear rules)
 	$(PY) -m ruff check python tests bindings setup.py
 
-test-go: ## Go only: go vet, gofmt check, go test (assembly; pure Go under the race detector)
+test-go: ## Go only: go vet, gofmt check, go test on each Go kernel set, pure Go under the race detector
 	cd go && $(GO) vet ./...
 	@out=$$(cd go && gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 	cd go && $(GO) test ./...
+	@for k in $(GO_KERNELS); do echo "== go test with MLMATH_KERNEL=$$k"; \
+	  (cd go && MLMATH_KERNEL=$$k $(GO) test -count=1 ./vec ./mat ./internal/kernel) || exit 1; done
 	cd go && $(GO) test -race -tags noasm ./internal/... ./vec ./mat
 
-test-py: build ## Python only: pytest on both backends
+test-py: build ## Python only: pytest on both backends, then the parity tests per BLAS and Go kernel
 	$(PY) -m pytest tests
+	@$(if $(OPENBLAS_CORETYPE),echo "OPENBLAS_CORETYPE=$(OPENBLAS_CORETYPE) is set by the environment: kept; no parity runs per BLAS kernel")
+	@for c in $(BLAS_CORES); do echo "== parity tests with OPENBLAS_CORETYPE=$$c"; \
+	  OPENBLAS_CORETYPE=$$c $(PY) -m pytest -q -p no:cacheprovider $(PARITY) || exit 1; done
+	@for k in $(GO_KERNELS); do echo "== parity tests with MLMATH_KERNEL=$$k"; \
+	  MLMATH_KERNEL=$$k $(PY) -m pytest -q -p no:cacheprovider $(PARITY) || exit 1; done
 
-bench: build ## Benchmarks: Go-native, Go-via-Python and numpy side by side, with ratios
-	$(PY) tests/bench/run.py
+bench: build ## Benchmarks: Go-native, Go-via-Python, numpy; JSON and PNGs in build/bench (BENCH_ARGS=--quick)
+	$(PY) tests/bench/run.py $(BENCH_ARGS)
+
+bench-baseline: ## Save build/bench/latest.json as the baseline make bench compares against
+	@test -f build/bench/latest.json || { echo "no build/bench/latest.json: run make bench first"; exit 1; }
+	cp build/bench/latest.json build/bench/baseline.json
 
 demo: build ## The main job: the notes' examples on both backends, side by side
 	$(PY) -m mlmath demo

@@ -1,115 +1,200 @@
-"""``make bench``: Go-native, Go-through-Python and numpy side by side.
+"""``make bench``: numpy, mlmath.reference, mlmath.go and Go-native, side by side.
 
-1. ``go test -bench`` on the vec and mat packages (``Benchmark<Op>/n=<size>``).
-2. pytest-benchmark on tests/bench/bench_ops.py (numpy, reference, go).
-3. One table per op and size: time per call of each, and the ratios the
-   targets in the foundation issue are stated in:
-   - matmul n=1024: go GFLOPS / numpy GFLOPS >= 0.25
-   - dot n=3: go time / numpy time <= 2
-   - dot and add n=1e6: go throughput / numpy throughput >= 0.9
+1. Go-native: ``go test -bench`` on go/vec and go/mat (``Benchmark<Op>/n=<size>``).
+2. Through Python (numpy, reference, go): per op and size, isolated rounds
+   (all go calls back to back, then reference, then numpy) and interleaved
+   rounds (go, reference, numpy, go, ...), see timing.py. Interleaving shows
+   what a program mixing the libraries gets: OpenBLAS's worker threads keep
+   spinning after a numpy call and compete with Go's threads for the cores.
+3. Writes the results and the machine (CPU, Go kernel, numpy's BLAS, env
+   vars) as JSON to build/bench/latest.json and build/bench/runs/<time>.json,
+   and one PNG per family to build/bench/<family>.png.
+4. Prints the tables, the crossovers, a comparison with build/bench/baseline.json
+   when there is one (``make bench-baseline`` saves latest.json there), and
+   the issue's targets with [ok]/[MISSED]. MLMATH_BENCH_STRICT=1 makes a missed
+   target exit with status 1.
 
-Timings on a shared 2-core machine are noisy: compare the ratios from one run.
+``--quick`` runs a few sizes with tiny budgets (a smoke test, outputs under
+build/bench/quick); ``--ops`` and ``--families`` select what runs.
+Timings on a shared 2-core machine are noisy: compare ratios from one run.
 """
 
 from __future__ import annotations
 
+import argparse
+import dataclasses
+import datetime
 import json
 import os
-import re
-import subprocess
 import sys
-import tempfile
+import time
 from pathlib import Path
 
+import gonative
+import machine
+import plots
+import report
+import timing
+import workload
+
 ROOT = Path(__file__).resolve().parents[2]
-GO_PACKAGES = {"./vec": {"Dot": "dot", "Add": "add"}, "./mat": {"Mul": "matmul", "Det": "det", "Inv": "inv", "Solve": "solve"}}
-# (op, n, kind, bound): kind "time" means go/numpy time <= bound; "speed" means numpy/go time >= bound.
-TARGETS = [("matmul", 1024, "speed", 0.25), ("dot", 3, "time", 2.0), ("dot", 1_000_000, "speed", 0.9), ("add", 1_000_000, "speed", 0.9)]
+FULL = {"budget": timing.Budget(), "go_benchtime": "0.2s", "go_count": 3}
+QUICK = {"budget": timing.Budget(round_ms=1, min_rounds=2, max_rounds=3, case_s=0.05, settle_s=0.01),
+         "go_benchtime": "0.01s", "go_count": 1}
 
 
-def go_native() -> dict[tuple[str, int], float]:
-    """Seconds per op from ``go test -bench``, keyed by (op, n)."""
-    out: dict[tuple[str, int], float] = {}
-    for pkg, names in GO_PACKAGES.items():
-        pattern = "^Benchmark(" + "|".join(names) + ")$"
-        print(f"go test -bench '{pattern}' {pkg}", flush=True)
-        r = subprocess.run(
-            ["go", "test", "-run", "^$", "-bench", pattern, "-benchtime", "0.3s", pkg],
-            cwd=ROOT / "go", capture_output=True, text=True,
-        )
-        if r.returncode != 0:
-            print(r.stdout + r.stderr, file=sys.stderr)
-            raise SystemExit("go benchmarks failed")
-        for name, size, ns in re.findall(r"^Benchmark(\w+)/n=(\d+)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op", r.stdout, flags=re.M):
-            if name in names:
-                out[(names[name], int(size))] = float(ns) * 1e-9
-    return out
+def _names(text: str) -> list[str]:
+    return [s for s in text.split(",") if s]
 
 
-def python_side(extra: list[str]) -> dict[tuple[str, int, str], float]:
-    """Seconds per call (min over rounds) from pytest-benchmark, keyed by (op, n, impl)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out_json = Path(tmp) / "bench.json"
-        cmd = [sys.executable, "-m", "pytest", str(ROOT / "tests/bench/bench_ops.py"), "-q", "-p", "no:cacheprovider",
-               "--benchmark-only", "--benchmark-max-time=0.25", "--benchmark-min-rounds=3",
-               "--benchmark-warmup=on", "--benchmark-disable-gc", f"--benchmark-json={out_json}",
-               "--benchmark-columns=min,median,rounds", "--benchmark-sort=name", *extra]
-        print(" ".join(cmd), flush=True)
-        r = subprocess.run(cmd, cwd=ROOT)
-        if r.returncode != 0:
-            raise SystemExit("python benchmarks failed")
-        data = json.loads(out_json.read_text())
-    return {(b["extra_info"]["op"], b["extra_info"]["n"], b["extra_info"]["impl"]): b["stats"]["min"] for b in data["benchmarks"]}
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Command-line options; budgets default to the full or the --quick preset."""
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--quick", action="store_true", help="smoke test: a few sizes, tiny budgets (outputs in build/bench/quick)")
+    p.add_argument("--ops", type=_names, action="extend", help="only these ops, comma-separated (e.g. dot,matmul)")
+    p.add_argument("--families", type=_names, action="extend", help="only these families: vectors, matrices")
+    p.add_argument("--sizes", type=_names, action="extend", help="only these sizes, comma-separated (e.g. 3,1000000; also with --quick)")
+    p.add_argument("--json-out", type=Path, help="where to write the results (default: <out-dir>/latest.json)")
+    p.add_argument("--out-dir", type=Path, help="JSON and PNG directory (default: build/bench, or build/bench/quick)")
+    p.add_argument("--baseline", type=Path, default=ROOT / "build/bench/baseline.json", help="compare against this run")
+    p.add_argument("--skip-native", action="store_true", help="do not run go test -bench")
+    p.add_argument("--no-plots", action="store_true", help="do not draw the PNGs")
+    p.add_argument("--stat", choices=("min", "median"), default="min", help="statistic of the printed tables")
+    p.add_argument("--round-ms", type=float, help="target length of one round")
+    p.add_argument("--max-rounds", type=int, help="rounds per implementation and mode, at most")
+    p.add_argument("--case-seconds", type=float, help="time budget of one (op, size), all implementations and modes")
+    p.add_argument("--go-benchtime", help="go test -benchtime (default 0.2s)")
+    p.add_argument("--go-count", type=int, help="go test -count (default 3)")
+    args = p.parse_args(argv)
+    preset = QUICK if args.quick else FULL
+    overrides = {"round_ms": args.round_ms, "max_rounds": args.max_rounds, "case_s": args.case_seconds}
+    args.budget = dataclasses.replace(preset["budget"], **{k: v for k, v in overrides.items() if v is not None})
+    args.go_benchtime = args.go_benchtime or preset["go_benchtime"]
+    args.go_count = args.go_count or preset["go_count"]
+    args.out_dir = args.out_dir or ROOT / ("build/bench/quick" if args.quick else "build/bench")
+    args.json_out = args.json_out or args.out_dir / "latest.json"
+    return args
 
 
-def fmt_time(s: float | None) -> str:
-    if s is None:
-        return "-"
-    for unit, scale in (("s", 1), ("ms", 1e-3), ("us", 1e-6), ("ns", 1e-9)):
-        if s >= scale:
-            return f"{s / scale:.3g} {unit}"
-    return f"{s / 1e-9:.3g} ns"
+def _sizes(op: workload.Op, args: argparse.Namespace) -> tuple[int, ...]:
+    """The sizes to run ``op`` at: those of --sizes it has, else the --quick ones, else all."""
+    if args.sizes:
+        return tuple(n for n in op.sizes if str(n) in args.sizes)
+    return op.quick_sizes() if args.quick else op.sizes
 
 
-def main() -> int:
-    py = python_side(sys.argv[1:])
-    native = go_native()
-    keys = sorted({(op, n) for op, n, _ in py}, key=lambda k: (k[0], k[1]))
-    header = ("op", "n", "numpy", "reference", "go (python)", "go (native)", "go/numpy", "python-side cost")
-    rows = [header]
-    for op, n in keys:
-        t_np, t_ref, t_go = (py.get((op, n, i)) for i in ("numpy", "reference", "go"))
-        t_nat = native.get((op, n))
-        ratio = f"{t_go / t_np:.2f}x" if t_go and t_np else "-"
-        # Python-side cost of a call (validation, pointers, cffi): meaningful
-        # where it is large against run-to-run noise, i.e. for small inputs.
-        overhead = "-" if not (t_go and t_nat) else fmt_time(t_go - t_nat) if t_go - t_nat > 0.05 * t_go else "~0 (noise)"
-        rows.append((op, str(n), fmt_time(t_np), fmt_time(t_ref), fmt_time(t_go), fmt_time(t_nat), ratio, overhead))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
-    print("\nTime per call (min over rounds); go/numpy < 1 means Go is faster.")
-    for r in rows:
-        print("  ".join(c.rjust(w) if i > 1 else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))))
-    print("\nTargets (issue #2), measured in this run:")
-    failed = 0
-    for op, n, kind, bound in TARGETS:
-        t_np, t_go = py.get((op, n, "numpy")), py.get((op, n, "go"))
-        if not (t_np and t_go):
-            print(f"  {op} n={n}: not measured")
-            continue
-        if kind == "time":
-            ok, what = t_go / t_np <= bound, f"go time / numpy time = {t_go / t_np:.2f} (target <= {bound})"
-        else:
-            ok, what = t_np / t_go >= bound, f"go speed / numpy speed = {t_np / t_go:.2f} (target >= {bound})"
-        if op == "matmul":
-            what += f"; go {2 * n**3 / t_go / 1e9:.1f} GFLOPS, numpy {2 * n**3 / t_np / 1e9:.1f} GFLOPS"
-            if (op, n) in native:
-                what += f", go native {2 * n**3 / native[(op, n)] / 1e9:.1f} GFLOPS"
-        failed += not ok
-        print(f"  [{'ok' if ok else 'MISSED'}] {op} n={n}: {what}")
-    if os.environ.get("MLMATH_BENCH_STRICT") and failed:
+def python_side(ops: list[workload.Op], sizes: dict[str, tuple[int, ...]], budget: timing.Budget) -> list[dict]:
+    """numpy, reference and go timed from Python, one progress line per op."""
+    records = []
+    for op in ops:
+        funcs = workload.functions(op)
+        started = time.perf_counter()
+        print(f"  python     {op.name:<18} n=", end="", flush=True)
+        for i, n in enumerate(sizes[op.name]):
+            args = op.args(n)
+            for (impl, mode), s in timing.measure(funcs, args, budget).items():
+                records.append({"op": op.name, "family": op.family, "n": n, "impl": impl, "mode": mode,
+                                "min_ns": s.min_ns, "median_ns": s.median_ns,
+                                "calls_per_round": s.calls_per_round, "rounds_ns": list(s.rounds_ns)})
+            del args
+            print(("," if i else "") + str(n), end="", flush=True)
+        print(f"  ({time.perf_counter() - started:.1f} s)", flush=True)
+    return records
+
+
+def native_side(ops: list[workload.Op], sizes: dict[str, tuple[int, ...]], benchtime: str, count: int) -> list[dict]:
+    """Go-native records from go test -bench (mode isolated: a process of its own)."""
+    found = gonative.run(ops, sizes, benchtime, count, ROOT)
+    return [{"op": op.name, "family": op.family, "n": n, "impl": workload.NATIVE, "mode": "isolated", **found[op.name, n]}
+            for op in ops for n in sizes[op.name] if (op.name, n) in found]
+
+
+def write_json(doc: dict, path: Path, runs_dir: Path) -> list[Path]:
+    """Write ``doc`` to ``path`` and a timestamped copy in ``runs_dir``."""
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    text = json.dumps(doc, indent=1)
+    written = []
+    for p in (path, runs_dir / f"{stamp}.json"):
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text)
+        written.append(p)
+    return written
+
+
+def header(m: dict) -> None:
+    """The machine, in three lines."""
+    print(f"mlmath bench on {machine.describe(m)}")
+    print(f"  {m['cpu']['nproc']} CPUs, Go kernels supported: {m['go'].get('go kernels supported') or '?'}, "
+          f"CPU features: {m['go'].get('cpu features') or '?'}, GOMAXPROCS {m['go'].get('GOMAXPROCS') or '?'}")
+    env = " ".join(f"{k}={v}" for k, v in m["env"].items()) or "none set"
+    print(f"  numpy {m['numpy']} with {machine.blas_line(m)}; env: {env}")
+
+
+def _rel(path: Path) -> str:
+    """``path`` relative to the repository when it is inside it."""
+    return str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def compare_with_baseline(doc: dict, path: Path) -> None:
+    """Print the comparison with the baseline, when there is one."""
+    if not path.exists():
+        print(f"\nNo baseline at {_rel(path)} (`make bench-baseline` saves the latest run as the baseline).")
+        return
+    report.compare(doc, json.loads(path.read_text()), _rel(path))
+
+
+def measure_all(args: argparse.Namespace, ops: list[workload.Op], sizes: dict[str, tuple[int, ...]]) -> list[dict]:
+    """Go-native (unless --skip-native), then numpy, reference and go through Python."""
+    results = []
+    if not args.skip_native:
+        print(f"\nGo-native: go test -bench, -benchtime {args.go_benchtime}, -count {args.go_count}", flush=True)
+        results += native_side(ops, sizes, args.go_benchtime, args.go_count)
+    b = args.budget
+    print(f"\nThrough Python: rounds of ~{b.round_ms:g} ms, {b.min_rounds}-{b.max_rounds} rounds per impl and mode, "
+          f"~{b.case_s:g} s per size", flush=True)
+    return results + python_side(ops, sizes, b)
+
+
+def present(doc: dict, args: argparse.Namespace) -> tuple[int, list[Path]]:
+    """Tables, crossovers, PNGs, baseline comparison, targets: (targets missed, PNGs written)."""
+    results, m = doc["results"], doc["machine"]
+    report.tables(results, f"{args.stat}_ns")
+    report.print_crossovers(results)
+    pngs = [] if args.no_plots else [p for fam in workload.FAMILIES
+                                     if (p := plots.family_png(results, fam, machine.describe(m), args.out_dir / f"{fam}.png"))]
+    compare_with_baseline(doc, args.baseline)
+    missed = report.print_targets(report.targets(results, m["cpu"]["avx512f"]), machine.describe(m))
+    return missed, pngs
+
+
+def main(argv: list[str]) -> int:
+    """Measure, write the JSON, print and draw; exit 1 on a missed target with MLMATH_BENCH_STRICT=1."""
+    args = parse_args(argv)
+    ops = workload.select(args.ops, args.families)
+    sizes = {op.name: _sizes(op, args) for op in ops}
+    started = time.perf_counter()
+    m = machine.collect()
+    header(m)
+    results = measure_all(args, ops, sizes)
+    doc = {
+        "schema": 1,
+        "created": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "command": [sys.argv[0], *argv],
+        "machine": m,
+        "settings": {"quick": args.quick, "budget": dataclasses.asdict(args.budget), "go_benchtime": args.go_benchtime,
+                     "go_count": None if args.skip_native else args.go_count, "sizes": sizes},
+        "elapsed_s": round(time.perf_counter() - started, 1),
+        "results": results,
+    }
+    written = write_json(doc, args.json_out, args.out_dir / "runs")
+    missed, pngs = present(doc, args)
+    print("\nWrote " + ", ".join(map(_rel, written + pngs)))
+    print(f"Total {time.perf_counter() - started:.0f} s.")
+    if missed and os.environ.get("MLMATH_BENCH_STRICT", "") not in ("", "0"):
+        print(f"MLMATH_BENCH_STRICT: {missed} target(s) missed.")
         return 1
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

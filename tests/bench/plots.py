@@ -1,0 +1,75 @@
+"""One PNG per family: time per call against size, log-log, one subplot per op.
+
+Solid lines are isolated rounds, dashed lines interleaved rounds (numpy and go
+only); a dotted vertical line marks the crossover where go (through Python)
+starts to beat numpy in isolated rounds.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402 (after choosing the backend)
+
+from report import crossovers  # noqa: E402
+
+# impl -> (label, color)
+LINES = {
+    "numpy": ("numpy", "tab:blue"),
+    "reference": ("reference", "tab:gray"),
+    "go": ("go (python)", "tab:orange"),
+    "go-native": ("go (native)", "tab:green"),
+}
+
+
+def _series(results: list[dict], op: str, impl: str, mode: str) -> tuple[list[int], list[float]]:
+    """Sizes and min time per call in seconds, sorted by size."""
+    pts = sorted((r["n"], r["min_ns"] * 1e-9) for r in results if r["op"] == op and r["impl"] == impl and r["mode"] == mode)
+    return [p[0] for p in pts], [p[1] for p in pts]
+
+
+def _subplot(ax, results: list[dict], op: str, cross: int | None) -> None:
+    """One op: a line per implementation and mode, and the crossover."""
+    for impl, (label, color) in LINES.items():
+        ns, ts = _series(results, op, impl, "isolated")
+        if ns:
+            ax.plot(ns, ts, marker="o", ms=3, color=color, label=label)
+        if impl in ("numpy", "go"):
+            ns, ts = _series(results, op, impl, "interleaved")
+            if ns:
+                ax.plot(ns, ts, ls="--", lw=1, color=color, label=f"{label}, interleaved")
+    if cross is not None:
+        ax.axvline(cross, color="tab:red", ls=":", lw=1.2)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_title(f"{op} (go beats numpy from: {'none' if cross is None else f'n={cross}'})", fontsize=10)
+    ax.set_xlabel("n")
+    ax.set_ylabel("time per call (s)")
+    ax.grid(True, which="major", alpha=0.3)
+
+
+def family_png(results: list[dict], family: str, title: str, path: Path) -> Path | None:
+    """Draw the family's ops into ``path``; None when the run has no op of the family."""
+    ops = list(dict.fromkeys(r["op"] for r in results if r["family"] == family))
+    if not ops:
+        return None
+    cross = crossovers(results, "isolated")
+    cols = min(3, len(ops))
+    rows = math.ceil(len(ops) / cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(5 * cols, 3.8 * rows), squeeze=False)
+    for ax, op in zip(axes.flat, ops):
+        _subplot(ax, results, op, cross.get(op))
+    for ax in list(axes.flat)[len(ops):]:
+        ax.set_visible(False)
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower center", ncol=len(labels), fontsize=9, frameon=False)
+    fig.suptitle(f"mlmath {family}: {title}", fontsize=11)
+    fig.tight_layout(rect=(0, 0.05, 1, 0.96))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path

@@ -1,0 +1,249 @@
+"""Printing a run: the tables, the crossovers, the issue's targets, a baseline comparison.
+
+A run's results are records {op, family, n, impl, mode, min_ns, median_ns, ...};
+impl is numpy, reference, go (through Python) or go-native; mode is isolated or
+interleaved (go-native runs in its own process, so only isolated).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+Key = tuple[str, int, str, str]  # (op, n, impl, mode)
+IMPLS = ("numpy", "reference", "go", "go-native")  # the order of columns and rows
+
+
+def index(results: list[dict]) -> dict[Key, dict]:
+    """Records by (op, n, impl, mode)."""
+    return {(r["op"], r["n"], r["impl"], r["mode"]): r for r in results}
+
+
+def fmt_time(ns: float | None) -> str:
+    """A time in ns as '1.23 ms'; '-' for None."""
+    if ns is None:
+        return "-"
+    for unit, scale in (("s", 1e9), ("ms", 1e6), ("us", 1e3)):
+        if ns >= scale:
+            return f"{ns / scale:.3g} {unit}"
+    return f"{ns:.3g} ns"
+
+
+def _ratio(a: float | None, b: float | None) -> str:
+    return f"{a / b:.2f}" if a and b else "-"
+
+
+def _print_rows(rows: list[tuple[str, ...]]) -> None:
+    """Columns aligned: the first left-aligned, the others right-aligned."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip())
+
+
+class _Times:
+    """Time per call (min, or the statistic ``stat``) by (op, n, impl, mode); None when not measured."""
+
+    def __init__(self, results: list[dict], stat: str = "min_ns"):
+        self.idx, self.stat = index(results), stat
+
+    def __call__(self, op: str, n: int, impl: str, mode: str = "isolated") -> float | None:
+        r = self.idx.get((op, n, impl, mode))
+        return r[self.stat] if r else None
+
+
+def tables(results: list[dict], stat: str = "min_ns") -> None:
+    """One table per family: time per call of each implementation, both modes, and go/numpy."""
+    t = _Times(results, stat)
+    ops = list(dict.fromkeys(r["op"] for r in results))  # in the order they ran
+    keys = sorted({(r["family"], r["op"], r["n"]) for r in results}, key=lambda k: (k[0] != "vectors", ops.index(k[1]), k[2]))
+    for family in dict.fromkeys(k[0] for k in keys):
+        print(f"\n{family}: time per call ({stat[:-3]} over rounds); go/np < 1 means Go (through Python) is faster")
+        rows = [("op", "n", "numpy", "reference", "go", "go-native", "go/np", "py cost", "|", "numpy (il)", "go (il)", "go/np (il)")]
+        for _, op, n in (k for k in keys if k[0] == family):
+            go, native, np_ = t(op, n, "go"), t(op, n, "go-native"), t(op, n, "numpy")
+            np_i, go_i = t(op, n, "numpy", "interleaved"), t(op, n, "go", "interleaved")
+            rows.append((op, str(n), fmt_time(np_), fmt_time(t(op, n, "reference")), fmt_time(go), fmt_time(native),
+                         _ratio(go, np_), _python_cost(go, native), "|", fmt_time(np_i), fmt_time(go_i), _ratio(go_i, np_i)))
+        _print_rows(rows)
+    print("py cost: go (through Python) minus go-native, the Python side of a call; shown for calls under 100 us.")
+    print("(il): interleaved rounds (go, reference, numpy, go, ...); the other columns: isolated rounds.")
+
+
+def _python_cost(go: float | None, native: float | None) -> str:
+    """Time of the Python side of a call (validation, pointers, cffi): go minus go-native.
+
+    A few microseconds, so shown only for calls under 100 us; above, the
+    difference is run-to-run noise. '~0' when within 5% of the call.
+    """
+    if not (go and native) or go > 100_000:
+        return "-"
+    return fmt_time(go - native) if go - native > 0.05 * go else "~0"
+
+
+def crossover(times: dict[int, tuple[float, float]]) -> int | None:
+    """First size from which go is faster than numpy and stays faster; None if never.
+
+    ``times`` maps size -> (go time, numpy time).
+    """
+    found = None
+    for n in sorted(times, reverse=True):
+        go, np_ = times[n]
+        if go >= np_:
+            break
+        found = n
+    return found
+
+
+def crossovers(results: list[dict], mode: str, stat: str = "min_ns") -> dict[str, int | None]:
+    """op -> crossover size of go (through Python) against numpy in ``mode``."""
+    idx = index(results)
+    out: dict[str, dict[int, tuple[float, float]]] = {}
+    for (op, n, impl, m), r in idx.items():
+        other = idx.get((op, n, "numpy", m))
+        if impl == "go" and m == mode and other:
+            out.setdefault(op, {})[n] = (r[stat], other[stat])
+    return {op: crossover(times) for op, times in out.items()}
+
+
+def print_crossovers(results: list[dict]) -> None:
+    """One line per op: from which size go beats numpy, isolated and interleaved."""
+    iso, inter = crossovers(results, "isolated"), crossovers(results, "interleaved")
+    print("\nCrossover: the size from which go (through Python) is faster than numpy and stays faster")
+    rows = [("op", "isolated", "interleaved")]
+    rows += [(op, _size(iso[op]), _size(inter.get(op))) for op in iso]
+    _print_rows(rows)
+
+
+def _size(n: int | None) -> str:
+    return "none" if n is None else f"n={n}"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target of the issue as measured: status is ok, MISSED, info or -- (not measured)."""
+
+    status: str
+    text: str
+
+
+def _check(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def targets(results: list[dict], avx512f: bool) -> list[Target]:
+    """The issue's performance targets, measured in this run (min time per call)."""
+    t = _Times(results)
+    return [*_matmul_targets(t, avx512f), *_throughput_targets(t), _dot3_target(t), *_lu_info(t)]
+
+
+def _matmul_targets(t: _Times, avx512f: bool) -> list[Target]:
+    """matmul n=1024, 2048: go GFLOPS / numpy GFLOPS >= 0.85 (avx512f) or 0.9 (AVX2 only)."""
+    out = []
+    bound, cpu = (0.85, "avx512f CPU") if avx512f else (0.9, "AVX2-only CPU")
+    for n in (1024, 2048):
+        go, np_, native = t("matmul", n, "go"), t("matmul", n, "numpy"), t("matmul", n, "go-native")
+        label = f"matmul n={n}: go GFLOPS / numpy GFLOPS"
+        if not (go and np_):
+            out.append(Target("--", f"{label}: not measured"))
+            continue
+        flops = 2 * n**3  # flops per ns are GFLOPS
+        text = f"{label} = {np_ / go:.2f} (target >= {bound} on an {cpu}); go {flops / go:.1f}, numpy {flops / np_:.1f}"
+        text += f", go native {flops / native:.1f} GFLOPS" if native else " GFLOPS"
+        text += f"; interleaved {_ratio(t('matmul', n, 'numpy', 'interleaved'), t('matmul', n, 'go', 'interleaved'))}"
+        out.append(Target(_check(np_ / go >= bound), text))
+    return out
+
+
+def _throughput_targets(t: _Times) -> list[Target]:
+    """dot and add at n=1e6: go / numpy throughput >= 0.9 isolated, >= 0.8 interleaved."""
+    out = []
+    for op in ("dot", "add"):
+        for mode, bound in (("isolated", 0.9), ("interleaved", 0.8)):
+            go, np_ = t(op, 1_000_000, "go", mode), t(op, 1_000_000, "numpy", mode)
+            label = f"{op} n=1e6 {mode}: go throughput / numpy throughput"
+            if go and np_:
+                out.append(Target(_check(np_ / go >= bound), f"{label} = {np_ / go:.2f} (target >= {bound})"))
+            else:
+                out.append(Target("--", f"{label}: not measured"))
+    return out
+
+
+def _dot3_target(t: _Times) -> Target:
+    """dot at n=3: go time / np.dot time <= 2.0."""
+    go, np_ = t("dot", 3, "go"), t("dot", 3, "numpy")
+    if not (go and np_):
+        return Target("--", "dot n=3: not measured")
+    text = f"dot n=3: go time / np.dot time = {go / np_:.2f} (target <= 2.0; go {fmt_time(go)}, numpy {fmt_time(np_)})"
+    return Target(_check(go / np_ <= 2.0), text)
+
+
+def _lu_info(t: _Times) -> list[Target]:
+    """det, solve, inv at n=1024: go / numpy time, informational (the baseline judges them)."""
+    out = []
+    for op in ("det", "solve", "inv"):
+        go, np_ = t(op, 1024, "go"), t(op, 1024, "numpy")
+        if not (go and np_):
+            out.append(Target("--", f"{op} n=1024: not measured"))
+            continue
+        inter = _ratio(t(op, 1024, "go", "interleaved"), t(op, 1024, "numpy", "interleaved"))
+        out.append(Target("info", f"{op} n=1024: go time / numpy time = {go / np_:.2f} isolated, {inter} interleaved "
+                          "(target: no slower than before; see the baseline comparison)"))
+    return out
+
+
+def print_targets(found: list[Target], header: str) -> int:
+    """Print the targets under ``header``; return the number missed."""
+    print(f"\nTargets of the issue, measured in this run on {header}:")
+    for tg in found:
+        print(f"  [{tg.status}] {tg.text}")
+    return sum(tg.status == "MISSED" for tg in found)
+
+
+def _same_setup_warnings(new: dict, old: dict) -> list[str]:
+    """Why the baseline may not be comparable: another CPU, Go kernel or budget."""
+    warn = []
+    for what, get in (("CPU model", lambda d: d["machine"]["cpu"]["model"]),
+                      ("Go kernel", lambda d: d["machine"]["go"].get("go kernel")),
+                      ("--quick setting", lambda d: d["settings"].get("quick"))):
+        if get(new) != get(old):
+            warn.append(f"warning: baseline {what} differs: {get(old)!r} (baseline) vs {get(new)!r} (this run)")
+    return warn
+
+
+def compare(new: dict, old: dict, old_path: str) -> None:
+    """benchstat-like: old and new time per call (min) for every (op, n, impl), delta %, geomeans."""
+    print(f"\nAgainst the baseline {old_path} (recorded {old.get('created', '?')}): time per call, min over rounds")
+    for w in _same_setup_warnings(new, old):
+        print(f"  {w}")
+    a, b = index(old["results"]), index(new["results"])
+    ops = list(dict.fromkeys(r["op"] for r in new["results"]))
+    shared = sorted({k[:3] for k in a.keys() & b.keys()}, key=lambda k: (ops.index(k[0]), k[1], IMPLS.index(k[2])))
+    if not shared:
+        print("  (no (op, n, impl) in common)")
+        return
+    rows = [("op", "n", "impl", "old", "new", "delta", "|", "old (il)", "new (il)", "delta (il)")]
+    logs: dict[tuple[str, str], list[float]] = {}
+    for op, n, impl in shared:
+        cells = []
+        for mode in ("isolated", "interleaved"):
+            o, w = a.get((op, n, impl, mode)), b.get((op, n, impl, mode))
+            if o and w:
+                logs.setdefault((impl, mode), []).append(math.log(w["min_ns"] / o["min_ns"]))
+            cells += [fmt_time(o and o["min_ns"]), fmt_time(w and w["min_ns"]), _delta(o, w)]
+        rows.append((op, str(n), impl, *cells[:3], "|", *cells[3:]))
+    _print_rows(rows)
+    print("  geomean of new/old: " + ", ".join(_geomean(logs, impl) for impl in IMPLS if (impl, "isolated") in logs))
+
+
+def _geomean(logs: dict[tuple[str, str], list[float]], impl: str) -> str:
+    """'go -1.2% (il +0.4%)' from the log ratios of one implementation."""
+    mean = {mode: _pct(math.exp(sum(v) / len(v)) - 1) for (i, mode), v in logs.items() if i == impl}
+    return f"{impl} {mean['isolated']}" + (f" (il {mean['interleaved']})" if "interleaved" in mean else "")
+
+
+def _delta(old: dict | None, new: dict | None) -> str:
+    return _pct(new["min_ns"] / old["min_ns"] - 1) if old and new else "-"
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:+.1f}%"

@@ -1,0 +1,114 @@
+"""What ``make bench`` measures: the ops, their sizes, inputs and numpy equivalents.
+
+The Go benchmarks (go/vec/bench_test.go, go/mat/bench_test.go) use the same
+sizes, under the names ``Benchmark<GoName>/n=<size>``.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+# det of the well-conditioned matrices overflows to inf from n ~ 256 on; the
+# value does not matter to the timing, so numpy's warning is noise.
+warnings.filterwarnings("ignore", message="overflow encountered in det", category=RuntimeWarning)
+
+VECTOR_SIZES = (3, 10, 100, 1_000, 10_000, 100_000, 1_000_000)
+MATRIX_SIZES = (8, 16, 32, 64, 128, 256, 512, 1024)
+QUICK_VECTOR_SIZES = (3, 1_000)
+QUICK_MATRIX_SIZES = (8, 64)
+
+IMPLS = ("numpy", "reference", "go")  # timed from Python; "go-native" comes from go test -bench
+NATIVE = "go-native"
+
+
+@dataclass(frozen=True)
+class Op:
+    """One benchmarked function: its family, sizes, numpy equivalent and arguments."""
+
+    name: str
+    family: str  # "vectors" or "matrices"; also the Go package and the PNG name
+    go_name: str  # Benchmark<go_name> in the Go package
+    sizes: tuple[int, ...]
+    numpy: Callable
+    args: Callable[[int], tuple]  # size -> the call's arguments
+
+    def quick_sizes(self) -> tuple[int, ...]:
+        """The few sizes of a ``--quick`` run."""
+        return QUICK_VECTOR_SIZES if self.family == "vectors" else QUICK_MATRIX_SIZES
+
+
+def _rng(n: int) -> np.random.Generator:
+    return np.random.default_rng([2026, n])
+
+
+def vector_pair(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Two random float64 vectors of length n."""
+    rng = _rng(n)
+    return rng.standard_normal(n), rng.standard_normal(n)
+
+
+def well_conditioned(n: int) -> np.ndarray:
+    """A random n x n matrix plus 2*sqrt(n)*I (as the Go benchmarks): no tiny pivots."""
+    return _rng(n).standard_normal((n, n)) + 2 * n**0.5 * np.eye(n)
+
+
+def matrix_pair(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Two random n x n float64 matrices."""
+    rng = _rng(n)
+    return rng.standard_normal((n, n)), rng.standard_normal((n, n))
+
+
+def _np_cosine(v, w):
+    return np.dot(v, w) / (np.linalg.norm(v) * np.linalg.norm(w))
+
+
+def _np_transpose(A):
+    return np.ascontiguousarray(A.T)  # a copy, as mlmath returns
+
+
+def _vector_op(name, go_name, numpy, args) -> Op:
+    return Op(name, "vectors", go_name, VECTOR_SIZES, numpy, args)
+
+
+def _matrix_op(name, go_name, numpy, args, extra=()) -> Op:
+    return Op(name, "matrices", go_name, MATRIX_SIZES + tuple(extra), numpy, args)
+
+
+OPS = (
+    _vector_op("add", "Add", np.add, vector_pair),
+    _vector_op("subtract", "Subtract", np.subtract, vector_pair),
+    _vector_op("scale", "Scale", np.multiply, lambda n: (2.5, vector_pair(n)[0])),
+    _vector_op("dot", "Dot", np.dot, vector_pair),
+    _vector_op("norm", "Norm", np.linalg.norm, lambda n: vector_pair(n)[:1]),
+    _vector_op("cosine_similarity", "CosineSimilarity", _np_cosine, vector_pair),
+    _matrix_op("matmul", "Mul", np.matmul, matrix_pair, extra=(2048,)),
+    _matrix_op("transpose", "Transpose", _np_transpose, lambda n: matrix_pair(n)[:1]),
+    _matrix_op("det", "Det", np.linalg.det, lambda n: (well_conditioned(n),)),
+    _matrix_op("inv", "Inv", np.linalg.inv, lambda n: (well_conditioned(n),)),
+    _matrix_op("solve", "Solve", np.linalg.solve, lambda n: (well_conditioned(n), _rng(n + 1).standard_normal(n))),
+)
+FAMILIES = ("vectors", "matrices")
+GO_PACKAGES = {"vectors": "./vec", "matrices": "./mat"}
+
+
+def functions(op: Op) -> dict[str, Callable]:
+    """impl -> the function to time, for the Python-side implementations."""
+    from mlmath import go, reference
+
+    return {"numpy": op.numpy, "reference": getattr(reference, op.name), "go": getattr(go, op.name)}
+
+
+def select(ops: list[str] | None, families: list[str] | None) -> list[Op]:
+    """The ops named in ``ops`` and in ``families`` (all when both are None)."""
+    known = {op.name for op in OPS}
+    for name in ops or ():
+        if name not in known:
+            raise SystemExit(f"unknown op {name!r}; known: {', '.join(sorted(known))}")
+    for fam in families or ():
+        if fam not in FAMILIES:
+            raise SystemExit(f"unknown family {fam!r}; known: {', '.join(FAMILIES)}")
+    return [op for op in OPS if (not ops or op.name in ops) and (not families or op.family in families)]
