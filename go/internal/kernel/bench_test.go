@@ -45,3 +45,33 @@ func BenchmarkDot(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDotKernel times each supported kernel set's serial dot beside
+// the chunked parallel Dot: in cache (1e5) and from L3/memory (1e6).
+func BenchmarkDotKernel(b *testing.B) {
+	for _, n := range []int{100_000, 1_000_000} {
+		rng := rand.New(rand.NewPCG(2, 2))
+		x, y := make([]float64, n), make([]float64, n)
+		for i := range x {
+			x[i], y[i] = rng.NormFloat64(), rng.NormFloat64()
+		}
+		for _, ar := range supported() {
+			b.Run(fmt.Sprintf("%s/n=%d", ar.name, n), func(b *testing.B) {
+				b.SetBytes(int64(16 * n))
+				var s float64
+				for b.Loop() {
+					s += ar.dot(x, y)
+				}
+				_ = s
+			})
+		}
+		b.Run(fmt.Sprintf("Dot/n=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(16 * n))
+			var s float64
+			for b.Loop() {
+				s += Dot(x, y)
+			}
+			_ = s
+		})
+	}
+}

@@ -1,6 +1,6 @@
 package kernel
 
-import "runtime"
+import "mlmath/internal/parallel"
 
 const (
 	// dotChunk is the fixed chunk length of a long Dot. Partial sums are
@@ -23,7 +23,23 @@ func Dot(x, y []float64) float64 {
 	if len(x) < dotParallelMin {
 		return dotSerial(x, y)
 	}
-	return dotChunked(x, y, runtime.GOMAXPROCS(0))
+	return dotChunked(x, y)
+}
+
+// dotChunked computes a long inner product as fixed-size chunks, on the
+// caller and the helpers of package parallel, and adds the chunk sums in
+// chunk order: the result is the same whichever goroutine computed which
+// chunk.
+func dotChunked(x, y []float64) float64 {
+	partial := make([]float64, parallel.Chunks(len(x), dotChunk))
+	parallel.For(len(x), dotChunk, func(c, lo, hi int) {
+		partial[c] = dotSerial(x[lo:hi], y[lo:hi])
+	})
+	var s float64
+	for _, v := range partial {
+		s += v
+	}
+	return s
 }
 
 // dotGeneric is the pure-Go inner product with four independent

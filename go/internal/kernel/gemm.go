@@ -3,6 +3,8 @@ package kernel
 import (
 	"runtime"
 	"sync"
+
+	"mlmath/internal/parallel"
 )
 
 // The block sizes of the Goto/BLIS algorithm belong to each kernel set
@@ -117,9 +119,10 @@ func gemmSmall(md mode, m, n, k int, a []float64, lda int, b []float64, ldb int,
 }
 
 // gemmParallel splits the larger of the M and N dimensions into contiguous,
-// tile-aligned shares, one per goroutine. The shares write disjoint parts of
-// C and each goroutine packs into its own buffers, so no synchronisation is
-// needed besides the final wait. (Packing B once, shared by the workers
+// tile-aligned shares, one per goroutine, run by package parallel (which
+// keeps helpers off the caller's core, see there). The shares write
+// disjoint parts of C and each goroutine packs into its own buffers, so no
+// synchronisation is needed besides the final wait. (Packing B once, shared by the workers
 // behind a barrier, as BLIS does, measured no faster on 2 cores.)
 func gemmParallel(ar *arch, md mode, m, n, k int, a []float64, lda int, b []float64, ldb int, c []float64, ldc int, workers int) {
 	splitRows := m >= n
@@ -130,20 +133,13 @@ func gemmParallel(ar *arch, md mode, m, n, k int, a []float64, lda int, b []floa
 	units := (dim + tile - 1) / tile
 	workers = min(workers, units)
 	per := (units + workers - 1) / workers * tile
-	run := func(lo int) {
-		hi := min(lo+per, dim)
+	parallel.For(dim, per, func(_, lo, hi int) {
 		if splitRows {
 			gemmSerial(ar, md, hi-lo, n, k, a[lo*lda:], lda, b, ldb, c[lo*ldc:], ldc)
 		} else {
 			gemmSerial(ar, md, m, hi-lo, k, a, lda, b[lo:], ldb, c[lo:], ldc)
 		}
-	}
-	var wg sync.WaitGroup
-	for lo := per; lo < dim; lo += per {
-		wg.Go(func() { run(lo) })
-	}
-	run(0)
-	wg.Wait()
+	})
 }
 
 // packBufs holds one goroutine's packing scratch space.
