@@ -151,14 +151,21 @@ def test_concurrent_calls_from_many_threads_agree_with_serial_ones():
             np.testing.assert_array_equal(g, w)  # deterministic: same bits from any thread
 
 
-def test_a_forked_child_gets_a_clear_error_instead_of_a_hang():
+@pytest.mark.parametrize(
+    "export, call",
+    [
+        ("mlm_matmul", lambda: go.matmul(np.ones((300, 300)), np.ones((300, 300)))),
+        ("mlm_dot", lambda: go.dot(np.ones(3), np.ones(3))),  # the fast path binds its export
+    ],
+)
+def test_a_forked_child_gets_a_clear_error_instead_of_a_hang(export, call):
     import os
 
     read, write = os.pipe()
     pid = os.fork()
-    if pid == 0:  # child: report what go.matmul does, then leave at once
+    if pid == 0:  # child: report what the call does, then leave at once
         try:
-            go.matmul(np.ones((300, 300)), np.ones((300, 300)))
+            call()
             msg = b"returned"
         except RuntimeError as e:
             msg = b"RuntimeError: " + str(e).encode()
@@ -170,5 +177,5 @@ def test_a_forked_child_gets_a_clear_error_instead_of_a_hang():
     with os.fdopen(read, "rb") as f:
         msg = f.read().decode()
     os.waitpid(pid, 0)
-    assert msg.startswith("RuntimeError: mlm_matmul:") and "spawn" in msg, msg
+    assert msg.startswith(f"RuntimeError: {export}:") and "spawn" in msg, msg
     assert go.dot([1.0, 2.0], [3.0, 4.0]) == 11.0  # the parent is unaffected

@@ -41,9 +41,17 @@ def _after_fork_in_child() -> None:
     from mlmath._native import lib
 
     stand_in = ForkedLibrary(lib)
+    # Hot wrappers bind an export once (``_mlm_dot = lib.mlm_dot``): rebind
+    # those names too, found by identity with the library's functions.
+    exports = {id(f): name for name in dir(lib) if callable(f := getattr(lib, name))}
     for name, module in list(sys.modules.items()):
-        if (name == "mlmath.go" or name.startswith("mlmath.go.")) and getattr(module, "lib", None) is lib:
+        if not (name == "mlmath.go" or name.startswith("mlmath.go.")):
+            continue
+        if getattr(module, "lib", None) is lib:
             module.lib = stand_in
+        for attr, value in list(vars(module).items()):
+            if id(value) in exports and value is getattr(lib, exports[id(value)]):
+                setattr(module, attr, getattr(stand_in, exports[id(value)]))
 
 
 def install() -> None:

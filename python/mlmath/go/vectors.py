@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 from mlmath import _validate as _v
@@ -44,11 +46,34 @@ def scale(c, v) -> np.ndarray:
     return dst
 
 
+# dot is the hot path of small calls: np.dot on length-3 vectors takes
+# ~0.4 us, and the budget is twice that (issue #5). The cffi call itself
+# costs ~0.25 us and each pointer ~0.12 us, so everything else is trimmed:
+# the common case is checked inline (no helper call), the export is bound
+# once (the fork guard rebinds it in a forked child), and the result slot is
+# allocated once per thread instead of per call.
+_mlm_dot = lib.mlm_dot
+_ndarray = np.ndarray
+_F64 = np.dtype(np.float64)
+_from_buffer = ffi.from_buffer
+_DOUBLES = ffi.typeof("double[]")
+_slots = threading.local()
+
+
 @same_contract(_ref.dot)
 def dot(v, w) -> float:
-    n, pv, pw = vector_pair("dot", v, w)
-    out = _new(DOUBLE1)
-    if (status := lib.mlm_dot(pv, pw, n, out)) != OK:
+    if type(v) is type(w) is _ndarray and v.dtype is w.dtype is _F64 and v.ndim == 1 == w.ndim and (n := len(v)) == len(w):
+        try:
+            pv, pw = _from_buffer(_DOUBLES, v), _from_buffer(_DOUBLES, w)
+        except ValueError:  # not C-contiguous
+            n, pv, pw = vector_pair("dot", v, w)
+    else:
+        n, pv, pw = vector_pair("dot", v, w)
+    try:
+        out = _slots.dot
+    except AttributeError:
+        out = _slots.dot = _new(DOUBLE1)
+    if status := _mlm_dot(pv, pw, n, out):
         raise error(status, "dot")
     return out[0]
 
