@@ -9,7 +9,9 @@ var avx2 = &arch{
 	mr:   6, nr: 8, kc: 256, mc: 96, nc: 4096,
 	micro: microAVX2,
 	dot:   dotAVX2Slices,
-	add:   addGeneric, sub: subGeneric, scale: scaleGeneric,
+	add:   func(dst, x, y []float64) { binary(addAVX2, dst, x, y) },
+	sub:   func(dst, x, y []float64) { binary(subAVX2, dst, x, y) },
+	scale: func(dst []float64, c float64, x []float64) { scaled(scaleAVX2, dst, c, x) },
 }
 
 // avx512 is the AVX-512F kernel set: an 8×24 register tile (24 ZMM
@@ -21,7 +23,9 @@ var avx512 = &arch{
 	mr:   8, nr: 24, kc: 256, mc: 192, nc: 4080,
 	micro: microAVX512,
 	dot:   dotAVX512Slices,
-	add:   addGeneric, sub: subGeneric, scale: scaleGeneric,
+	add:   func(dst, x, y []float64) { binary(addAVX512, dst, x, y) },
+	sub:   func(dst, x, y []float64) { binary(subAVX512, dst, x, y) },
+	scale: func(dst []float64, c float64, x []float64) { scaled(scaleAVX512, dst, c, x) },
 }
 
 // Assembly kernels (gemm_avx2_amd64.s, gemm_avx512_amd64.s, dot_amd64.s).
@@ -38,6 +42,26 @@ func dotAVX2(x, y *float64, n int) float64
 
 //go:noescape
 func dotAVX512(x, y *float64, n int) float64
+
+// Elementwise kernels (elementwise_amd64.s): dst = x op y, dst = c * x.
+//
+//go:noescape
+func addAVX2(dst, x, y *float64, n int)
+
+//go:noescape
+func subAVX2(dst, x, y *float64, n int)
+
+//go:noescape
+func scaleAVX2(dst *float64, c float64, x *float64, n int)
+
+//go:noescape
+func addAVX512(dst, x, y *float64, n int)
+
+//go:noescape
+func subAVX512(dst, x, y *float64, n int)
+
+//go:noescape
+func scaleAVX512(dst *float64, c float64, x *float64, n int)
 
 func microAVX2(k int, ap, bp, c []float64, ldc int, accum bool) {
 	checkMicro(k, 6, 8, ap, bp, c, ldc)
@@ -74,6 +98,28 @@ func dotAVX512Slices(x, y []float64) float64 {
 	}
 	_ = y[len(x)-1]
 	return dotAVX512(&x[0], &y[0], len(x))
+}
+
+// binary runs an elementwise assembly kernel over len(dst) elements, after
+// the bounds checks that make its unchecked accesses safe (x and y hold at
+// least len(dst) elements).
+func binary(kernel func(dst, x, y *float64, n int), dst, x, y []float64) {
+	n := len(dst)
+	if n == 0 {
+		return
+	}
+	_, _ = x[n-1], y[n-1]
+	kernel(&dst[0], &x[0], &y[0], n)
+}
+
+// scaled is binary for dst = c * x.
+func scaled(kernel func(dst *float64, c float64, x *float64, n int), dst []float64, c float64, x []float64) {
+	n := len(dst)
+	if n == 0 {
+		return
+	}
+	_ = x[n-1]
+	kernel(&dst[0], c, &x[0], n)
 }
 
 func b2i(b bool) int {

@@ -7,9 +7,9 @@
 // Each operation has several implementations, grouped in kernel sets:
 //
 //   - "avx512": AVX-512F assembly; an 8×24 GEMM register tile in 24 ZMM
-//     accumulators, a ZMM dot.
+//     accumulators, a ZMM dot and ZMM elementwise kernels.
 //   - "avx2": AVX2+FMA assembly; a 6×8 GEMM tile in 12 YMM accumulators, a
-//     YMM dot.
+//     YMM dot and YMM elementwise kernels.
 //   - "generic": pure Go, on every CPU and architecture (and the only set
 //     under the build tag noasm).
 //
