@@ -36,6 +36,8 @@ var (
 	_ [status.Callback - C.MLM_ERR_CALLBACK]struct{}
 	_ [C.MLM_ERR_BUFFER_TOO_SMALL - status.BufferTooSmall]struct{}
 	_ [status.BufferTooSmall - C.MLM_ERR_BUFFER_TOO_SMALL]struct{}
+	_ [C.MLM_ERR_NOT_POSITIVE_DEFINITE - status.NotPosDef]struct{}
+	_ [status.NotPosDef - C.MLM_ERR_NOT_POSITIVE_DEFINITE]struct{}
 	_ [C.MLM_ERR_PANIC - status.Panic]struct{}
 	_ [status.Panic - C.MLM_ERR_PANIC]struct{}
 )

@@ -33,6 +33,8 @@ const (
 	NotFinite
 	// NoConvergence: an iteration did not converge (LinAlgError).
 	NoConvergence
+	// NotPositiveDefinite: a Cholesky pivot is not positive (LinAlgError).
+	NotPositiveDefinite
 )
 
 // Error is a core error with a kind. Its text is the message given to New.

@@ -33,6 +33,7 @@ const (
 	NoConvergence  Code = 6
 	Callback       Code = 7
 	BufferTooSmall Code = 8
+	NotPosDef      Code = 9
 	Panic          Code = 99
 )
 
@@ -48,11 +49,12 @@ var (
 
 // kindCodes maps the kinds of core errors to their status codes.
 var kindCodes = map[errkind.Kind]Code{
-	errkind.Shape:         Shape,
-	errkind.Domain:        Domain,
-	errkind.Singular:      Singular,
-	errkind.NotFinite:     NotFinite,
-	errkind.NoConvergence: NoConvergence,
+	errkind.Shape:               Shape,
+	errkind.Domain:              Domain,
+	errkind.Singular:            Singular,
+	errkind.NotFinite:           NotFinite,
+	errkind.NoConvergence:       NoConvergence,
+	errkind.NotPositiveDefinite: NotPosDef,
 }
 
 // Of maps an error to its status code: nil is OK; the errors of this

@@ -1,0 +1,18 @@
+// Package decomp computes matrix decompositions of dense float64 matrices:
+// the Cholesky factorization and the QR factorization by Householder
+// reflections, with more of LAPACK's family to come (eigh, svd, eig).
+//
+// Conventions, as in package mat:
+//
+//   - Matrices are dense, row-major float64 slices: element (i, j) of an
+//     m×n matrix is a[i*n+j]. Results go into slices the caller passes,
+//     named like the factors (l, q, r), and inputs are never modified.
+//   - A slice whose length disagrees with the dimensions is a programmer
+//     error: the function panics with ErrShape.
+//   - Data-dependent failures are returned as errors: ErrNotPositiveDefinite.
+//   - NaN or Inf in the part of the input a function reads gives a result of
+//     all NaN (no error), the same rule as mat.Inv: LAPACK's results for
+//     such input depend on the implementation and on where the value sits.
+//   - The algorithms follow LAPACK's (dpotrf, dgeqrf with dorgqr), so the
+//     factors agree with numpy.linalg's, signs included, to rounding.
+package decomp
