@@ -38,6 +38,7 @@ enum mlm_status {
     MLM_ERR_NO_CONVERGENCE = 6,   /* iteration did not converge          -> LinAlgError */
     MLM_ERR_CALLBACK = 7,         /* a caller's callback asked to stop   -> its exception */
     MLM_ERR_BUFFER_TOO_SMALL = 8, /* output buffer too small, size in *len */
+    MLM_ERR_NOT_POSITIVE_DEFINITE = 9, /* a Cholesky pivot <= 0            -> LinAlgError */
     MLM_ERR_PANIC = 99            /* recovered Go panic: a bug           -> RuntimeError */
 };
 
@@ -76,5 +77,14 @@ int mlm_det(double *a, int64_t n, double *out);
 int mlm_inv(double *a, int64_t n, double *dst);
 /* dst (n, k) solves a (n, n) @ dst = b (n, k). */
 int mlm_solve(double *a, double *b, int64_t n, int64_t k, double *dst);
+
+/* ---- decompositions (decompositions.go): row-major -------------------- */
+/* dst (n, n) = the lower Cholesky factor L of a (n, n), a = L L^T, reading
+ * only the lower triangle of a; zeros above the diagonal. A pivot <= 0 ->
+ * MLM_ERR_NOT_POSITIVE_DEFINITE. NaN/Inf in the lower triangle -> all NaN. */
+int mlm_cholesky(double *a, int64_t n, double *dst);
+/* Reduced QR of a (m, n), k = min(m, n): q (m, k) with orthonormal columns,
+ * r (k, n) upper triangular, a = q r (LAPACK's signs). NaN/Inf -> all NaN. */
+int mlm_qr(double *a, int64_t m, int64_t n, double *q, double *r);
 
 #endif /* MLMATH_H */

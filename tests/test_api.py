@@ -72,6 +72,8 @@ CALLS = {
     "det": (A,),
     "inv": (A,),
     "solve": (A, B),
+    "cholesky": (A @ A.T,),
+    "qr": (B,),
 }
 
 
@@ -104,11 +106,21 @@ def test_inputs_of_every_kind_give_float64_and_are_not_modified(backend, name):
             got = f(*args)
             for a, b in zip(args, before):
                 np.testing.assert_array_equal(np.asarray(a), b, err_msg=f"{name} modified an input")
-            if isinstance(expected, np.ndarray):
-                assert isinstance(got, np.ndarray) and got.dtype == np.float64 and got.flags.c_contiguous
-                np.testing.assert_array_equal(got, expected)
-            else:
-                assert type(got) is float and got == expected
+            check_same_result(got, expected)
+
+
+def check_same_result(got, expected) -> None:
+    """``got`` has the type of ``expected`` and the same values: float64,
+    C-contiguous arrays, Python floats, or named tuples of those."""
+    if isinstance(expected, tuple):
+        assert type(got) is type(expected), f"{type(got).__name__} is not {type(expected).__name__}"
+        for g, e in zip(got, expected):
+            check_same_result(g, e)
+    elif isinstance(expected, np.ndarray):
+        assert isinstance(got, np.ndarray) and got.dtype == np.float64 and got.flags.c_contiguous
+        np.testing.assert_array_equal(got, expected)
+    else:
+        assert type(got) is float and got == expected
 
 
 def test_int_inputs_compute_in_float64(backend):

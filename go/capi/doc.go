@@ -8,7 +8,7 @@
 // included by the cgo preamble, so the C compiler rejects an export whose
 // signature disagrees with it. Exports are grouped in files named like the
 // header's sections and the Python modules: info.go, vectors.go,
-// matrices.go.
+// matrices.go, decompositions.go.
 //
 // Rules every export follows: its body is `return guard("mlm_name",
 // func() error { ... })`, so it returns a C.int status and no panic escapes;

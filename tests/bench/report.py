@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import workload
+
 Key = tuple[str, int, str, str]  # (op, n, impl, mode)
 IMPLS = ("numpy", "reference", "go", "go-native")  # the order of columns and rows
 
@@ -55,7 +57,7 @@ def tables(results: list[dict], stat: str = "min_ns") -> None:
     """One table per family: time per call of each implementation, both modes, and go/numpy."""
     t = _Times(results, stat)
     ops = list(dict.fromkeys(r["op"] for r in results))  # in the order they ran
-    keys = sorted({(r["family"], r["op"], r["n"]) for r in results}, key=lambda k: (k[0] != "vectors", ops.index(k[1]), k[2]))
+    keys = sorted({(r["family"], r["op"], r["n"]) for r in results}, key=lambda k: (workload.FAMILIES.index(k[0]) if k[0] in workload.FAMILIES else 99, ops.index(k[1]), k[2]))
     for family in dict.fromkeys(k[0] for k in keys):
         print(f"\n{family}: time per call ({stat[:-3]} over rounds); go/np < 1 means Go (through Python) is faster")
         rows = [("op", "n", "numpy", "reference", "go", "go-native", "go/np", "py cost", "|", "numpy (il)", "go (il)", "go/np (il)")]

@@ -20,6 +20,8 @@ VECTOR_SIZES = (3, 10, 100, 1_000, 10_000, 100_000, 1_000_000)
 MATRIX_SIZES = (8, 16, 32, 64, 128, 256, 512, 1024)
 QUICK_VECTOR_SIZES = (3, 1_000)
 QUICK_MATRIX_SIZES = (8, 64)
+DECOMP_SIZES = (64, 256, 512)
+QUICK_DECOMP_SIZES = (64,)
 
 IMPLS = ("numpy", "reference", "go")  # timed from Python; "go-native" comes from go test -bench
 NATIVE = "go-native"
@@ -30,7 +32,7 @@ class Op:
     """One benchmarked function: its family, sizes, numpy equivalent and arguments."""
 
     name: str
-    family: str  # "vectors" or "matrices"; also the Go package and the PNG name
+    family: str  # "vectors", "matrices" or "decompositions"; also the Go package and the PNG name
     go_name: str  # Benchmark<go_name> in the Go package
     sizes: tuple[int, ...]
     numpy: Callable
@@ -38,7 +40,7 @@ class Op:
 
     def quick_sizes(self) -> tuple[int, ...]:
         """The few sizes of a ``--quick`` run."""
-        return QUICK_VECTOR_SIZES if self.family == "vectors" else QUICK_MATRIX_SIZES
+        return {"vectors": QUICK_VECTOR_SIZES, "matrices": QUICK_MATRIX_SIZES}.get(self.family, QUICK_DECOMP_SIZES)
 
 
 def _rng(n: int) -> np.random.Generator:
@@ -78,6 +80,16 @@ def _matrix_op(name, go_name, numpy, args, extra=()) -> Op:
     return Op(name, "matrices", go_name, MATRIX_SIZES + tuple(extra), numpy, args)
 
 
+def _spd(n: int) -> np.ndarray:
+    """A symmetric positive definite n x n matrix: B B^T + n I."""
+    B = _rng(n).standard_normal((n, n))
+    return B @ B.T + n * np.eye(n)
+
+
+def _decomp_op(name, go_name, numpy, args) -> Op:
+    return Op(name, "decompositions", go_name, DECOMP_SIZES, numpy, args)
+
+
 OPS = (
     _vector_op("add", "Add", np.add, vector_pair),
     _vector_op("subtract", "Subtract", np.subtract, vector_pair),
@@ -90,9 +102,11 @@ OPS = (
     _matrix_op("det", "Det", np.linalg.det, lambda n: (well_conditioned(n),)),
     _matrix_op("inv", "Inv", np.linalg.inv, lambda n: (well_conditioned(n),)),
     _matrix_op("solve", "Solve", np.linalg.solve, lambda n: (well_conditioned(n), _rng(n + 1).standard_normal(n))),
+    _decomp_op("cholesky", "Cholesky", np.linalg.cholesky, lambda n: (_spd(n),)),
+    _decomp_op("qr", "QR", np.linalg.qr, lambda n: matrix_pair(n)[:1]),
 )
-FAMILIES = ("vectors", "matrices")
-GO_PACKAGES = {"vectors": "./vec", "matrices": "./mat"}
+FAMILIES = ("vectors", "matrices", "decompositions")
+GO_PACKAGES = {"vectors": "./vec", "matrices": "./mat", "decompositions": "./decomp"}
 
 
 def functions(op: Op) -> dict[str, Callable]:

@@ -23,6 +23,7 @@ _ERRORS = {
     lib.MLM_ERR_NOT_FINITE: (np.linalg.LinAlgError, "Array must not contain infs or NaNs"),
     lib.MLM_ERR_NO_CONVERGENCE: (np.linalg.LinAlgError, "did not converge"),
     lib.MLM_ERR_BUFFER_TOO_SMALL: (RuntimeError, "output buffer too small"),
+    lib.MLM_ERR_NOT_POSITIVE_DEFINITE: (np.linalg.LinAlgError, "Matrix is not positive definite"),
     lib.MLM_ERR_PANIC: (RuntimeError, "internal error: a Go panic was recovered (a bug in mlmath, please report it)"),
 }
 

@@ -1,0 +1,44 @@
+package main
+
+/*
+#include "mlmath.h"
+*/
+import "C"
+
+import "mlmath/decomp"
+
+//export mlm_cholesky
+func mlm_cholesky(a *C.double, n C.int64_t, dst *C.double) C.int {
+	return guard("mlm_cholesky", func() error {
+		sa, err := array(a, n, n)
+		if err != nil {
+			return err
+		}
+		sd, err := array(dst, n, n)
+		if err != nil {
+			return err
+		}
+		return decomp.Cholesky(sd, sa, int(n))
+	})
+}
+
+//export mlm_qr
+func mlm_qr(a *C.double, m, n C.int64_t, q, r *C.double) C.int {
+	return guard("mlm_qr", func() error {
+		sa, err := array(a, m, n)
+		if err != nil {
+			return err
+		}
+		k := min(m, n)
+		sq, err := array(q, m, k)
+		if err != nil {
+			return err
+		}
+		sr, err := array(r, k, n)
+		if err != nil {
+			return err
+		}
+		decomp.QR(sq, sr, sa, int(m), int(n))
+		return nil
+	})
+}

@@ -1,0 +1,37 @@
+package decomp
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// The sizes match the Python benchmarks (tests/bench/workload.py): one
+// table lines up Go-native, Go-via-cffi and numpy timings by the name
+// Benchmark<Op>/n=<size>.
+var decompSizes = []int{64, 256, 512}
+
+func BenchmarkCholesky(b *testing.B) {
+	for _, n := range decompSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			a, l := spd(rand.New(rand.NewPCG(uint64(n), 7)), n), make([]float64, n*n)
+			for b.Loop() {
+				if err := Cholesky(l, a, n); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkQR(b *testing.B) {
+	for _, n := range decompSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			a := randMat(rand.New(rand.NewPCG(uint64(n), 8)), n, n)
+			q, r := make([]float64, n*n), make([]float64, n*n)
+			for b.Loop() {
+				QR(q, r, a, n, n)
+			}
+		})
+	}
+}

@@ -1,0 +1,18 @@
+"""Named results shared by both backends, like numpy.linalg's (``QRResult``).
+
+One class per result, so ``type(reference.qr(A)) is type(go.qr(A))`` and the
+fields read the same from either backend.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+
+class QRResult(NamedTuple):
+    """``A = Q @ R``: Q (m, k) with orthonormal columns, R (k, n) upper triangular, k = min(m, n)."""
+
+    Q: np.ndarray
+    R: np.ndarray

@@ -1,0 +1,33 @@
+"""Decompositions on the Go backend; contracts in :mod:`mlmath.reference.decompositions`."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mlmath import _validate as _v
+from mlmath._native import lib
+from mlmath._results import QRResult
+from mlmath.go._buffers import out_ptr, ptr
+from mlmath.go._contract import same_contract
+from mlmath.go._status import OK, error
+from mlmath.reference import decompositions as _ref
+
+
+@same_contract(_ref.cholesky)
+def cholesky(A) -> np.ndarray:
+    A = _v.square("cholesky", "A", A)
+    dst = np.empty(A.shape)
+    if (status := lib.mlm_cholesky(ptr(A), A.shape[0], out_ptr(dst))) != OK:
+        raise error(status, "cholesky")
+    return dst
+
+
+@same_contract(_ref.qr)
+def qr(A) -> QRResult:
+    A = _v.matrix("qr", "A", A)
+    m, n = A.shape
+    k = min(m, n)
+    Q, R = np.empty((m, k)), np.empty((k, n))
+    if (status := lib.mlm_qr(ptr(A), m, n, out_ptr(Q), out_ptr(R))) != OK:
+        raise error(status, "qr")
+    return QRResult(Q, R)

@@ -1,0 +1,84 @@
+"""Matrix decompositions: the numpy reference (numpy.linalg)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mlmath import _validate as _v
+from mlmath._results import QRResult
+
+
+def cholesky(A) -> np.ndarray:
+    """Lower Cholesky factor ``L`` of a symmetric positive definite matrix:
+    ``A = L @ L.T``.
+
+    Only the lower triangle of ``A`` is read (numpy.linalg.cholesky and
+    LAPACK's dpotrf with UPLO='L'); the upper triangle may hold anything.
+
+    Parameters
+    ----------
+    A : (n, n) array_like
+
+    Returns
+    -------
+    L : (n, n) ndarray
+        Lower triangular with a positive diagonal; zeros above it.
+
+    Raises
+    ------
+    numpy.linalg.LinAlgError
+        If A is not square, or not positive definite ("Matrix is not
+        positive definite": a pivot ``a_jj - sum_p l_jp**2`` is not > 0).
+    ValueError
+        If A is not 2-D.
+
+    Notes
+    -----
+    NaN rule (the same on both backends, as for ``inv``): NaN or Inf in the
+    lower triangle gives an L of all NaN, no error. numpy with OpenBLAS
+    returns a mix of NaN and finite entries there, depending on the kernel.
+    """
+    A = _v.square("cholesky", "A", A)
+    lower = np.tril(A)
+    if not np.isfinite(lower).all():
+        return np.full(A.shape, np.nan)
+    try:
+        return np.linalg.cholesky(lower)
+    except np.linalg.LinAlgError:
+        raise np.linalg.LinAlgError("cholesky: Matrix is not positive definite") from None
+
+
+def qr(A) -> QRResult:
+    """Reduced QR factorization ``A = Q @ R`` by Householder reflections.
+
+    Parameters
+    ----------
+    A : (m, n) array_like
+
+    Returns
+    -------
+    QRResult(Q, R)
+        Q : (m, k) ndarray with orthonormal columns, k = min(m, n);
+        R : (k, n) ndarray, upper triangular (trapezoidal when m < n).
+        Signs follow LAPACK (dgeqrf/dorgqr), as numpy.linalg.qr: R's
+        diagonal may be negative. Q and R are unique only up to the signs
+        of R's rows and Q's columns (and less for a rank-deficient A).
+
+    Raises
+    ------
+    ValueError
+        If A is not 2-D.
+
+    Notes
+    -----
+    NaN rule (the same on both backends): NaN or Inf anywhere in A gives Q
+    and R of all NaN. numpy propagates them through LAPACK, leaving parts
+    finite.
+    """
+    A = _v.matrix("qr", "A", A)
+    m, n = A.shape
+    k = min(m, n)
+    if not np.isfinite(A).all():
+        return QRResult(np.full((m, k), np.nan), np.full((k, n), np.nan))
+    Q, R = np.linalg.qr(A, mode="reduced")
+    return QRResult(np.ascontiguousarray(Q), np.ascontiguousarray(R))

@@ -1,0 +1,182 @@
+"""Decompositions on both backends: properties first (LAPACK's test ratios),
+then agreement with numpy.linalg where the factors are unique.
+
+The ratios are those of LAPACK's test suite, each required below 30:
+  reconstruction ||Q R - A|| / (max(m, n) ||A|| eps), ||L L^T - A|| / (n ||A|| eps);
+  orthogonality  ||Q^T Q - I|| / (m eps).
+Factors compared with numpy: a Cholesky factor is unique; QR factors are
+unique up to the signs of R's rows for a full-rank A, so both are brought to
+a positive diagonal of R first. Their tolerance is n eps cond(A) (times
+SAFETY), the first-order perturbation bound of both factorizations.
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from numpy.linalg import LinAlgError
+
+from tolerances import EPS, SAFETY, cond_rtol
+
+from mlmath._results import QRResult
+
+RATIO_LIMIT = 30
+_HEALTH = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+_SCALE = float(os.environ.get("MLMATH_PARITY_EXAMPLES", "1"))
+SETTINGS = settings(max_examples=int(40 * _SCALE), deadline=None, suppress_health_check=_HEALTH)
+
+
+def fro(x) -> float:
+    return float(np.linalg.norm(np.asarray(x).ravel()))
+
+
+def spd(n: int, seed: int, scale_spread: float = 0.0) -> np.ndarray:
+    """B B^T + n I, optionally with rows and columns scaled over 10**±spread."""
+    rng = np.random.default_rng(seed)
+    B = rng.standard_normal((n, n))
+    A = B @ B.T + n * np.eye(n)
+    if scale_spread:
+        d = 10.0 ** rng.uniform(-scale_spread, scale_spread, n)
+        A = d[:, None] * A * d[None, :]
+    return (A + A.T) / 2
+
+
+def hilbert(n: int) -> np.ndarray:
+    i = np.arange(n)
+    return 1.0 / (i[:, None] + i[None, :] + 1)
+
+
+# --- Cholesky ---------------------------------------------------------------
+
+
+def check_cholesky(backend, A: np.ndarray) -> np.ndarray:
+    n = A.shape[0]
+    L = backend.cholesky(A)
+    assert isinstance(L, np.ndarray) and L.shape == (n, n) and L.dtype == np.float64
+    assert not np.any(np.triu(L, 1)), "L has entries above the diagonal"
+    assert np.all(np.diag(L) > 0)
+    if n:
+        ratio = fro(L @ L.T - A) / (n * fro(A) * EPS)
+        assert ratio < RATIO_LIMIT, f"||L L^T - A|| / (n ||A|| eps) = {ratio:.1f}"
+    return L
+
+
+@SETTINGS
+@given(n=st.integers(1, 64), seed=st.integers(0, 2**32 - 1))
+def test_cholesky_random(backend, n, seed):
+    A = spd(n, seed)
+    L = check_cholesky(backend, A)
+    expected = np.linalg.cholesky(A)  # unique: compare directly
+    assert fro(L - expected) <= cond_rtol(A) * fro(expected)
+
+
+@pytest.mark.parametrize(
+    "name, A",
+    [
+        ("1x1", np.array([[4.0]])),
+        ("diagonal", np.diag([1.0, 1e-8, 1e8, 3.0])),
+        ("wide scales", spd(40, 7, scale_spread=4.0)),
+        ("hilbert 8", hilbert(8)),
+        ("blocked 150", spd(150, 11)),
+    ],
+)
+def test_cholesky_cases(backend, name, A):
+    check_cholesky(backend, A)
+
+
+def test_cholesky_reads_only_the_lower_triangle(backend):
+    A = spd(70, 3)
+    garbage = A + np.triu(np.full(A.shape, np.nan), 1)
+    np.testing.assert_array_equal(backend.cholesky(garbage), backend.cholesky(A))
+
+
+@pytest.mark.parametrize(
+    "A",
+    [[[1.0, 2.0], [2.0, 1.0]], [[0.0]], [[1.0, 1.0], [1.0, 1.0]], np.diag([1.0, 2.0, -3.0])],
+    ids=["indefinite", "zero", "semidefinite", "negative pivot"],
+)
+def test_cholesky_not_positive_definite(backend, A):
+    with pytest.raises(LinAlgError, match="Matrix is not positive definite"):
+        backend.cholesky(A)
+
+
+def test_cholesky_nan_rule_and_empty(backend):
+    L = backend.cholesky([[4.0, 0.0], [np.nan, 9.0]])
+    assert L.shape == (2, 2) and np.isnan(L).all()
+    assert backend.cholesky(np.zeros((0, 0))).shape == (0, 0)
+
+
+# --- QR -----------------------------------------------------------------------
+
+
+def check_qr(backend, A: np.ndarray) -> QRResult:
+    m, n = A.shape
+    k = min(m, n)
+    res = backend.qr(A)
+    assert type(res) is QRResult
+    Q, R = res
+    assert Q.shape == (m, k) and R.shape == (k, n)
+    assert not np.any(np.tril(R, -1)), "R has entries below the diagonal"
+    if k:
+        ratio = fro(Q @ R - A) / (max(m, n) * max(fro(A), np.finfo(float).tiny) * EPS)
+        assert ratio < RATIO_LIMIT, f"||Q R - A|| / (max(m,n) ||A|| eps) = {ratio:.1f}"
+        ratio = fro(Q.T @ Q - np.eye(k)) / (m * EPS)
+        assert ratio < RATIO_LIMIT, f"||Q^T Q - I|| / (m eps) = {ratio:.1f}"
+    return res
+
+
+def positive_diagonal(Q: np.ndarray, R: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The unique QR with diag(R) > 0 (A of full column rank)."""
+    s = np.where(np.diag(R) < 0, -1.0, 1.0)
+    return Q * s, R * s[:, None]
+
+
+@SETTINGS
+@given(m=st.integers(1, 64), n=st.integers(1, 64), seed=st.integers(0, 2**32 - 1))
+def test_qr_random(backend, m, n, seed):
+    A = np.random.default_rng(seed).standard_normal((m, n))
+    Q, R = check_qr(backend, A)
+    if m >= n:  # full column rank (almost surely): the factors are unique up to signs
+        Qn, Rn = positive_diagonal(*np.linalg.qr(A))
+        Qg, Rg = positive_diagonal(Q, R)
+        rtol = SAFETY * m * EPS * float(np.linalg.cond(A))  # first-order QR perturbation bound
+        assert fro(Rg - Rn) <= rtol * fro(Rn)
+        assert fro(Qg - Qn) <= rtol * fro(Qn)
+
+
+@pytest.mark.parametrize(
+    "name, A",
+    [
+        ("1x1", np.array([[-3.0]])),
+        ("tall", np.random.default_rng(1).standard_normal((200, 30))),
+        ("wide", np.random.default_rng(2).standard_normal((30, 200))),
+        ("square 150", np.random.default_rng(3).standard_normal((150, 150))),
+        ("rank-deficient", np.outer(np.arange(1.0, 9.0), np.arange(1.0, 6.0))),
+        ("zero column", np.column_stack([np.ones(5), np.zeros(5), np.arange(5.0)])),
+        ("triangular", np.triu(np.random.default_rng(4).standard_normal((6, 6)))),
+        ("hilbert 10", hilbert(10)),
+        ("entries 1e-8..1e8", np.random.default_rng(5).standard_normal((20, 12)) * 10.0 ** np.linspace(-8, 8, 12)),
+    ],
+)
+def test_qr_cases(backend, name, A):
+    check_qr(backend, A)
+
+
+def test_qr_signs_follow_lapack(backend):
+    """numpy.linalg.qr (LAPACK) of this A has R = [[-5, -2.2], [0, -sqrt(25.16)]]."""
+    Q, R = backend.qr([[3.0, 1.0], [4.0, 2.0], [0.0, 5.0]])
+    np.testing.assert_allclose(R, [[-5.0, -2.2], [0.0, -np.sqrt(25.16)]], rtol=8 * EPS, atol=8 * EPS * 5)
+    np.testing.assert_allclose(Q[:, 0], [-0.6, -0.8, 0.0], atol=8 * EPS)
+
+
+def test_qr_empty_and_nan_rule(backend):
+    Q, R = backend.qr(np.zeros((0, 3)))
+    assert Q.shape == (0, 0) and R.shape == (0, 3)
+    Q, R = backend.qr(np.zeros((3, 0)))
+    assert Q.shape == (3, 0) and R.shape == (0, 0)
+    Q, R = backend.qr([[1.0, np.inf], [0.0, 1.0]])
+    assert np.isnan(Q).all() and np.isnan(R).all()
