@@ -7,16 +7,22 @@ import (
 	"mlmath/vec"
 )
 
+// qrBlock is the number of reflections gathered into one block reflector
+// I - V·T·Vᵀ (LAPACK's compact WY form), applied with matrix products.
+const qrBlock = 32
+
 // QR computes the reduced QR factorization A = Q·R of the m×n matrix a,
 // with k = min(m, n): q is m×k with orthonormal columns and r is k×n upper
 // triangular (upper trapezoidal when m < n). a is not modified.
 //
-// The algorithm is LAPACK's: Householder reflections H_j = I - τ_j·v_j·v_jᵀ
-// reduce A column by column (dgeqr2, with dlarfg's choice of signs, so R's
-// diagonal may be negative, as numpy's), and Q = H_0·H_1···H_(k-1) applied
-// to the first k columns of the identity (dorg2r). The columns of A and the
-// rows of Qᵀ are kept contiguous, so every reflection is a sequence of
-// inner products and updates of contiguous slices.
+// The algorithm is LAPACK's blocked one. Householder reflections H_j = I -
+// τ_j·v_j·v_jᵀ reduce a panel of qrBlock columns one at a time (dgeqr2,
+// with dlarfg's choice of signs, so R's diagonal may be negative, as
+// numpy's); the panel's reflections are gathered into a block reflector I -
+// V·T·Vᵀ (dlarft) and applied to the rest of the matrix with two products
+// on the GEMM kernels (dlarfb). Q = H_0·H_1···H_(k-1) is formed by applying
+// the block reflectors, last first, to the first k columns of the identity
+// (dorgqr). The columns of A and of Q are kept contiguous (transposed).
 //
 // NaN or Inf anywhere in a gives q and r of all NaN. It panics with
 // ErrShape if a slice length disagrees with the dimensions.
@@ -40,14 +46,27 @@ func QR(q, r, a []float64, m, n int) {
 		}
 	}
 	tau := make([]float64, k)
-	for j := range k {
-		col := at[j*m+j : j*m+m]
-		tau[j] = householder(col)
-		if tau[j] == 0 {
-			continue
+	var ws qrWork
+	for j0 := 0; j0 < k; j0 += qrBlock {
+		jb := min(qrBlock, k-j0)
+		// Factor the panel: columns j0..j0+jb, each reflection applied to
+		// the panel's later columns only.
+		for j := j0; j < j0+jb; j++ {
+			col := at[j*m+j : j*m+m]
+			tau[j] = householder(col)
+			if tau[j] == 0 {
+				continue
+			}
+			for c := j + 1; c < j0+jb; c++ {
+				reflect(at[c*m+j:c*m+m], col, tau[j])
+			}
 		}
-		for c := j + 1; c < n; c++ {
-			reflect(at[c*m+j:c*m+m], col, tau[j])
+		if j0+jb < n {
+			// The rest C (columns j0+jb.., rows j0..) becomes
+			// H_(j0+jb-1)···H_j0·C = (I - V·Tᵀ·Vᵀ)·C; its transpose, the
+			// rows of at, is Cᵀ·(I - V·T·Vᵀ).
+			ws.prepare(at, tau, m, j0, jb)
+			ws.apply(at[(j0+jb)*m+j0:], m, n-j0-jb, false)
 		}
 	}
 	// R: the upper triangle of the reduced A.
@@ -58,26 +77,110 @@ func QR(q, r, a []float64, m, n int) {
 			row[c] = at[c*m+i]
 		}
 	}
-	// Qᵀ, k×m: the identity's first k rows, reflected from the last H_j to
-	// the first; H_j changes only rows j.. of the columns j.. of Q.
+	// Qᵀ, k×m: the identity's first k rows; Q = H_0···H_(k-1)·I, so the
+	// block reflectors I - V·T·Vᵀ apply last first, each to rows j0.. of the
+	// columns j0.. of Q (the others are still columns of the identity
+	// there): Qᵀ·(I - V·Tᵀ·Vᵀ) in the transposed form.
 	qt := make([]float64, k*m)
 	for c := range k {
 		qt[c*m+c] = 1
 	}
-	for j := k - 1; j >= 0; j-- {
-		if tau[j] == 0 {
-			continue
-		}
-		v := at[j*m+j : j*m+m]
-		for c := j; c < k; c++ {
-			reflect(qt[c*m+j:c*m+m], v, tau[j])
-		}
+	for j0 := (k - 1) / qrBlock * qrBlock; j0 >= 0; j0 -= qrBlock {
+		jb := min(qrBlock, k-j0)
+		ws.prepare(at, tau, m, j0, jb)
+		ws.apply(qt[j0*m+j0:], m, k-j0, true)
 	}
 	for c := range k {
 		for i, v := range qt[c*m : c*m+m] {
 			q[i*k+c] = v
 		}
 	}
+}
+
+// qrWork holds one block reflector I - V·T·Vᵀ of jb reflections acting on
+// rows j0..m: vt (jb×len) is Vᵀ with its unit diagonal and zeros above it,
+// v (len×jb) is V, t (jb×jb) is upper triangular; w is scratch.
+type qrWork struct {
+	vt, v, t, w, w2 []float64
+	jb, len         int
+}
+
+// prepare builds V and T (LAPACK's dlarft, forward, columnwise) from the
+// reflections j0..j0+jb stored in at (rows of Aᵀ) and tau.
+func (ws *qrWork) prepare(at, tau []float64, m, j0, jb int) {
+	n := m - j0
+	ws.jb, ws.len = jb, n
+	ws.vt = grow(ws.vt, jb*n)
+	ws.v = grow(ws.v, n*jb)
+	ws.t = grow(ws.t, jb*jb)
+	for i := range jb {
+		row := ws.vt[i*n : i*n+n]
+		clear(row[:i])
+		row[i] = 1
+		copy(row[i+1:], at[(j0+i)*m+j0+i+1:(j0+i)*m+m])
+	}
+	for i := range n {
+		for p := range jb {
+			ws.v[i*jb+p] = ws.vt[p*n+i]
+		}
+	}
+	// T[i][i] = τ_i; T[0:i, i] = -τ_i · T[0:i, 0:i] · (Vᵀ[0:i] · v_i).
+	t := ws.t
+	clear(t)
+	for i := range jb {
+		ti := tau[j0+i]
+		t[i*jb+i] = ti
+		if i == 0 || ti == 0 {
+			continue
+		}
+		vi := ws.vt[i*n : i*n+n]
+		var tmp [qrBlock]float64
+		for p := range i {
+			tmp[p] = -ti * kernel.Dot(ws.vt[p*n+i:p*n+n], vi[i:])
+		}
+		for p := range i { // T[0:i, i] = T[0:i, 0:i] · tmp (T upper triangular)
+			var s float64
+			for q := p; q < i; q++ {
+				s += t[p*jb+q] * tmp[q]
+			}
+			t[p*jb+i] = s
+		}
+	}
+}
+
+// apply multiplies the rows of the ncols×len matrix c (row stride ldc,
+// starting at the reflector's first row) by I - V·T·Vᵀ (transposeT false)
+// or by I - V·Tᵀ·Vᵀ (true): c -= (c·V)·T·Vᵀ, with two GEMMs.
+func (ws *qrWork) apply(c []float64, ldc, ncols int, transposeT bool) {
+	jb, n := ws.jb, ws.len
+	ws.w = grow(ws.w, ncols*jb)
+	ws.w2 = grow(ws.w2, ncols*jb)
+	kernel.Gemm(ncols, jb, n, c, ldc, ws.v, jb, ws.w, jb, 0)
+	t := ws.t
+	for r := range ncols {
+		w, w2 := ws.w[r*jb:r*jb+jb], ws.w2[r*jb:r*jb+jb]
+		for j := range jb {
+			var s float64
+			if transposeT { // (w·Tᵀ)[j] = Σ_p w[p]·T[j][p], p >= j
+				for p := j; p < jb; p++ {
+					s += w[p] * t[j*jb+p]
+				}
+			} else { // (w·T)[j] = Σ_p w[p]·T[p][j], p <= j
+				for p := 0; p <= j; p++ {
+					s += w[p] * t[p*jb+j]
+				}
+			}
+			w2[j] = s
+		}
+	}
+	kernel.GemmSub(ncols, n, jb, ws.w2, jb, ws.vt, n, c, ldc, 0)
+}
+
+func grow(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	return s[:n]
 }
 
 // householder turns x into the Householder vector of the reflection H =
