@@ -86,5 +86,10 @@ int mlm_cholesky(double *a, int64_t n, double *dst);
 /* Reduced QR of a (m, n), k = min(m, n): q (m, k) with orthonormal columns,
  * r (k, n) upper triangular, a = q r (LAPACK's signs). NaN/Inf -> all NaN. */
 int mlm_qr(double *a, int64_t m, int64_t n, double *q, double *r);
+/* Eigendecomposition of the symmetric a (n, n), reading its lower triangle:
+ * w (n) the eigenvalues ascending, v (n, n) orthonormal eigenvectors in its
+ * columns. NaN/Inf in the lower triangle -> MLM_ERR_NOT_FINITE; an
+ * iteration over budget -> MLM_ERR_NO_CONVERGENCE. */
+int mlm_eigh(double *a, int64_t n, double *w, double *v);
 
 #endif /* MLMATH_H */

@@ -74,6 +74,7 @@ CALLS = {
     "solve": (A, B),
     "cholesky": (A @ A.T,),
     "qr": (B,),
+    "eigh": (A + A.T,),
 }
 
 

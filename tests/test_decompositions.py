@@ -22,7 +22,7 @@ from numpy.linalg import LinAlgError
 
 from tolerances import EPS, SAFETY, cond_rtol
 
-from mlmath._results import QRResult
+from mlmath._results import EighResult, QRResult
 
 RATIO_LIMIT = 30
 _HEALTH = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
@@ -180,3 +180,87 @@ def test_qr_empty_and_nan_rule(backend):
     assert Q.shape == (3, 0) and R.shape == (0, 0)
     Q, R = backend.qr([[1.0, np.inf], [0.0, 1.0]])
     assert np.isnan(Q).all() and np.isnan(R).all()
+
+
+# --- eigh ---------------------------------------------------------------------
+
+
+def symmetric(n: int, seed: int) -> np.ndarray:
+    B = np.random.default_rng(seed).standard_normal((n, n))
+    return (B + B.T) / 2
+
+
+def check_eigh(backend, A: np.ndarray):
+    n = A.shape[0]
+    res = backend.eigh(A)
+    assert type(res) is EighResult
+    w, V = res
+    assert w.shape == (n,) and V.shape == (n, n)
+    assert np.all(np.diff(w) >= 0), "eigenvalues not ascending"
+    if n:
+        scale = max(fro(A), np.finfo(float).tiny)
+        ratio = fro(A @ V - V * w) / (n * scale * EPS)
+        assert ratio < RATIO_LIMIT, f"||A V - V diag(w)|| / (n ||A|| eps) = {ratio:.1f}"
+        ratio = fro(V.T @ V - np.eye(n)) / (n * EPS)
+        assert ratio < RATIO_LIMIT, f"||V^T V - I|| / (n eps) = {ratio:.1f}"
+        # Eigenvalues are perfectly conditioned: |w - w_numpy| <= n eps ||A||.
+        w_np = np.linalg.eigvalsh(A)
+        assert np.max(np.abs(w - w_np)) <= SAFETY * n * EPS * np.linalg.norm(A, 2)
+    return res
+
+
+def sign_canonical(V: np.ndarray) -> np.ndarray:
+    """Columns flipped so that each one's largest-|.| entry is positive (svd_flip)."""
+    idx = np.argmax(np.abs(V), axis=0)
+    return V * np.sign(V[idx, np.arange(V.shape[1])])
+
+
+@SETTINGS
+@given(n=st.integers(1, 64), seed=st.integers(0, 2**32 - 1))
+def test_eigh_random(backend, n, seed):
+    A = symmetric(n, seed)
+    w, V = check_eigh(backend, A)
+    w_np, V_np = np.linalg.eigh(A)
+    # Vectors are unique up to sign where the spectrum is separated: the
+    # error of vector j is about eps ||A|| / gap_j.
+    gaps = np.minimum(np.diff(w_np, prepend=-np.inf), np.diff(w_np, append=np.inf))
+    ok = gaps > 1e-6 * np.linalg.norm(A, 2)
+    if ok.any():
+        tol = SAFETY * n * EPS * np.linalg.norm(A, 2) / gaps[ok]
+        err = np.abs(sign_canonical(V)[:, ok] - sign_canonical(V_np)[:, ok]).max(axis=0)
+        assert np.all(err <= tol), f"vector errors {err} above {tol}"
+
+
+@pytest.mark.parametrize(
+    "name, A",
+    [
+        ("1x1", np.array([[-2.0]])),
+        ("empty", np.zeros((0, 0))),
+        ("identity (repeated)", np.eye(12)),
+        ("diagonal, unsorted", np.diag([3.0, -1.0, 3.0, 0.0, 1e-8, -1e8])),
+        ("wilkinson 21", np.diag(np.abs(np.arange(-10.0, 11.0))) + np.diag(np.ones(20), 1) + np.diag(np.ones(20), -1)),
+        ("hilbert 12", hilbert(12)),
+        ("rank one", np.outer(np.arange(1.0, 9.0), np.arange(1.0, 9.0))),
+        ("entries 1e-8..1e8", symmetric(30, 1) * np.sqrt(np.outer(10.0 ** np.linspace(-8, 8, 30), 10.0 ** np.linspace(-8, 8, 30)))),
+        ("tridiagonal", np.diag(np.arange(1.0, 41.0)) + np.diag(np.full(39, 0.5), 1) + np.diag(np.full(39, 0.5), -1)),
+        ("size 150", symmetric(150, 2)),
+    ],
+)
+def test_eigh_cases(backend, name, A):
+    check_eigh(backend, A)
+
+
+def test_eigh_reads_only_the_lower_triangle(backend):
+    A = symmetric(30, 3)
+    garbage = A + np.triu(np.full(A.shape, np.nan), 1)
+    w1, _ = backend.eigh(A)
+    w2, _ = backend.eigh(garbage)
+    np.testing.assert_array_equal(w1, w2)
+
+
+def test_eigh_notes_example(backend):
+    """A symmetric 2x2 with known eigenpairs: [[2, 1], [1, 2]] has 1 and 3,
+    with vectors (1, -1)/sqrt(2) and (1, 1)/sqrt(2)."""
+    w, V = backend.eigh([[2.0, 1.0], [1.0, 2.0]])
+    np.testing.assert_allclose(w, [1.0, 3.0], rtol=4 * EPS)
+    np.testing.assert_allclose(np.abs(V), np.full((2, 2), np.sqrt(0.5)), rtol=8 * EPS)

@@ -51,6 +51,9 @@ BAD = [
     ("cholesky", ([[-1.0]],), LinAlgError, "Matrix is not positive definite"),
     ("cholesky", (V3,), ValueError, "2-D"),
     ("qr", (V3,), ValueError, "2-D"),
+    ("eigh", (M23,), LinAlgError, "must be square"),
+    ("eigh", ([[1.0, 0.0], [np.nan, 1.0]],), LinAlgError, "Array must not contain infs or NaNs"),
+    ("eigh", ([[np.inf]],), LinAlgError, "Array must not contain infs or NaNs"),
     ("qr", (np.ones((2, 2, 2)),), ValueError, "2-D"),
     ("qr", ([["a"]],), TypeError, "real"),
     # domain

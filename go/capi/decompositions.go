@@ -42,3 +42,22 @@ func mlm_qr(a *C.double, m, n C.int64_t, q, r *C.double) C.int {
 		return nil
 	})
 }
+
+//export mlm_eigh
+func mlm_eigh(a *C.double, n C.int64_t, w, v *C.double) C.int {
+	return guard("mlm_eigh", func() error {
+		sa, err := array(a, n, n)
+		if err != nil {
+			return err
+		}
+		sw, err := array(w, n)
+		if err != nil {
+			return err
+		}
+		sv, err := array(v, n, n)
+		if err != nil {
+			return err
+		}
+		return decomp.Eigh(sw, sv, sa, int(n))
+	})
+}

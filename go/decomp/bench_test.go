@@ -35,3 +35,17 @@ func BenchmarkQR(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkEigh(b *testing.B) {
+	for _, n := range decompSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			a := symmetric(rand.New(rand.NewPCG(uint64(n), 9)), n)
+			w, v := make([]float64, n), make([]float64, n*n)
+			for b.Loop() {
+				if err := Eigh(w, v, a, n); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

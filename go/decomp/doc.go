@@ -1,6 +1,7 @@
 // Package decomp computes matrix decompositions of dense float64 matrices:
-// the Cholesky factorization and the QR factorization by Householder
-// reflections, with more of LAPACK's family to come (eigh, svd, eig).
+// the Cholesky factorization, the QR factorization by Householder
+// reflections and the symmetric eigendecomposition, with more of LAPACK's
+// family to come (svd, eig).
 //
 // Conventions, as in package mat:
 //
@@ -9,10 +10,13 @@
 //     named like the factors (l, q, r), and inputs are never modified.
 //   - A slice whose length disagrees with the dimensions is a programmer
 //     error: the function panics with ErrShape.
-//   - Data-dependent failures are returned as errors: ErrNotPositiveDefinite.
-//   - NaN or Inf in the part of the input a function reads gives a result of
-//     all NaN (no error), the same rule as mat.Inv: LAPACK's results for
-//     such input depend on the implementation and on where the value sits.
+//   - Data-dependent failures are returned as errors: ErrNotPositiveDefinite,
+//     ErrNoConvergence (an iteration that exceeds its budget stops instead of
+//     looping on).
+//   - NaN or Inf in the part of the input a factorization reads (Cholesky,
+//     QR) gives a result of all NaN (no error), the same rule as mat.Inv:
+//     LAPACK's results for such input depend on the implementation and on
+//     where the value sits. The eigen solvers return ErrNotFinite instead.
 //   - The algorithms follow LAPACK's (dpotrf, dgeqrf with dorgqr), so the
 //     factors agree with numpy.linalg's, signs included, to rounding.
 package decomp

@@ -13,6 +13,12 @@ var (
 	// ErrNotPositiveDefinite is returned by Cholesky when the matrix is not
 	// (numerically) positive definite: a pivot is zero or negative.
 	ErrNotPositiveDefinite = errkind.New(errkind.NotPositiveDefinite, "decomp: matrix is not positive definite")
+	// ErrNotFinite is returned by the eigen and singular value solvers for
+	// input holding NaN or Inf, which they cannot take.
+	ErrNotFinite = errkind.New(errkind.NotFinite, "decomp: array must not contain infs or NaNs")
+	// ErrNoConvergence is returned when an iteration exceeds its budget
+	// instead of looping on.
+	ErrNoConvergence = errkind.New(errkind.NoConvergence, "decomp: the iteration did not converge")
 )
 
 // checkSize panics with ErrShape unless len(s) == rows*cols, with the

@@ -77,23 +77,34 @@ func QR(q, r, a []float64, m, n int) {
 			row[c] = at[c*m+i]
 		}
 	}
-	// Qᵀ, k×m: the identity's first k rows; Q = H_0···H_(k-1)·I, so the
-	// block reflectors I - V·T·Vᵀ apply last first, each to rows j0.. of the
-	// columns j0.. of Q (the others are still columns of the identity
-	// there): Qᵀ·(I - V·Tᵀ·Vᵀ) in the transposed form.
 	qt := make([]float64, k*m)
+	formQt(qt, at, tau, m, k, &ws)
+	for c := range k {
+		for i, v := range qt[c*m : c*m+m] {
+			q[i*k+c] = v
+		}
+	}
+}
+
+// formQt writes Qᵀ (k×m) for Q = H_0·H_1···H_(k-1)·I (the first k columns
+// of the product of the reflections), as LAPACK's dorgqr: reflection j is
+// stored in row j of at (row stride m) after its diagonal element, with τ_j
+// in tau[j]. The identity's first k rows are reflected by the block
+// reflectors I - V·T·Vᵀ, last first, each on rows j0.. of the columns j0..
+// of Q (the others are still columns of the identity there): Qᵀ·(I -
+// V·Tᵀ·Vᵀ) in the transposed form.
+func formQt(qt, at, tau []float64, m, k int, ws *qrWork) {
+	clear(qt)
 	for c := range k {
 		qt[c*m+c] = 1
+	}
+	if k == 0 {
+		return
 	}
 	for j0 := (k - 1) / qrBlock * qrBlock; j0 >= 0; j0 -= qrBlock {
 		jb := min(qrBlock, k-j0)
 		ws.prepare(at, tau, m, j0, jb)
 		ws.apply(qt[j0*m+j0:], m, k-j0, true)
-	}
-	for c := range k {
-		for i, v := range qt[c*m : c*m+m] {
-			q[i*k+c] = v
-		}
 	}
 }
 

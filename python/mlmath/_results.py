@@ -1,7 +1,7 @@
 """Named results shared by both backends, like numpy.linalg's (``QRResult``).
 
 One class per result, so ``type(reference.qr(A)) is type(go.qr(A))`` and the
-fields read the same from either backend.
+fields read the same from either backend. The field names are numpy.linalg's.
 """
 
 from __future__ import annotations
@@ -16,3 +16,10 @@ class QRResult(NamedTuple):
 
     Q: np.ndarray
     R: np.ndarray
+
+
+class EighResult(NamedTuple):
+    """``A = V diag(w) V^T``: eigenvalues (n,) ascending, eigenvectors (n, n) orthonormal, in columns."""
+
+    eigenvalues: np.ndarray
+    eigenvectors: np.ndarray

@@ -86,6 +86,12 @@ def _spd(n: int) -> np.ndarray:
     return B @ B.T + n * np.eye(n)
 
 
+def _symmetric(n: int) -> np.ndarray:
+    """A random symmetric n x n matrix: (B + B^T) / 2."""
+    B = _rng(n).standard_normal((n, n))
+    return (B + B.T) / 2
+
+
 def _decomp_op(name, go_name, numpy, args) -> Op:
     return Op(name, "decompositions", go_name, DECOMP_SIZES, numpy, args)
 
@@ -104,6 +110,7 @@ OPS = (
     _matrix_op("solve", "Solve", np.linalg.solve, lambda n: (well_conditioned(n), _rng(n + 1).standard_normal(n))),
     _decomp_op("cholesky", "Cholesky", np.linalg.cholesky, lambda n: (_spd(n),)),
     _decomp_op("qr", "QR", np.linalg.qr, lambda n: matrix_pair(n)[:1]),
+    _decomp_op("eigh", "Eigh", np.linalg.eigh, lambda n: (_symmetric(n),)),
 )
 FAMILIES = ("vectors", "matrices", "decompositions")
 GO_PACKAGES = {"vectors": "./vec", "matrices": "./mat", "decompositions": "./decomp"}

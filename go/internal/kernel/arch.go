@@ -29,6 +29,10 @@ type arch struct {
 	// add, sub and scale are the elementwise kernels on equal-length slices.
 	add, sub func(dst, x, y []float64)
 	scale    func(dst []float64, c float64, x []float64)
+	// rot applies a plane rotation, axpy computes y += alpha·x (equal
+	// lengths): the level-1 steps of the decompositions.
+	rot  func(x, y []float64, c, s float64)
+	axpy func(y []float64, alpha float64, x []float64)
 }
 
 // generic is the pure-Go kernel set, used on every CPU and architecture.
@@ -38,6 +42,7 @@ var generic = &arch{
 	micro: microKernelGeneric,
 	dot:   dotGeneric,
 	add:   addGeneric, sub: subGeneric, scale: scaleGeneric,
+	rot: rotGeneric, axpy: axpyGeneric,
 }
 
 // active is the kernel set in use, chosen once at init; note says why, when

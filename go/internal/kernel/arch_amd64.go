@@ -12,6 +12,8 @@ var avx2 = &arch{
 	add:   func(dst, x, y []float64) { binary(addAVX2, dst, x, y) },
 	sub:   func(dst, x, y []float64) { binary(subAVX2, dst, x, y) },
 	scale: func(dst []float64, c float64, x []float64) { scaled(scaleAVX2, dst, c, x) },
+	rot:   func(x, y []float64, c, s float64) { rotated(rotAVX2, x, y, c, s) },
+	axpy:  func(y []float64, alpha float64, x []float64) { axpied(axpyAVX2, y, alpha, x) },
 }
 
 // avx512 is the AVX-512F kernel set: an 8×24 register tile (24 ZMM
@@ -26,6 +28,8 @@ var avx512 = &arch{
 	add:   func(dst, x, y []float64) { binary(addAVX512, dst, x, y) },
 	sub:   func(dst, x, y []float64) { binary(subAVX512, dst, x, y) },
 	scale: func(dst []float64, c float64, x []float64) { scaled(scaleAVX512, dst, c, x) },
+	rot:   func(x, y []float64, c, s float64) { rotated(rotAVX512, x, y, c, s) },
+	axpy:  func(y []float64, alpha float64, x []float64) { axpied(axpyAVX512, y, alpha, x) },
 }
 
 // Assembly kernels (gemm_avx2_amd64.s, gemm_avx512_amd64.s, dot_amd64.s).
@@ -62,6 +66,20 @@ func subAVX512(dst, x, y *float64, n int)
 
 //go:noescape
 func scaleAVX512(dst *float64, c float64, x *float64, n int)
+
+// Level-1 kernels of the decompositions (rot_amd64.s).
+//
+//go:noescape
+func rotAVX2(x, y *float64, n int, c, s float64)
+
+//go:noescape
+func rotAVX512(x, y *float64, n int, c, s float64)
+
+//go:noescape
+func axpyAVX2(y, x *float64, n int, alpha float64)
+
+//go:noescape
+func axpyAVX512(y, x *float64, n int, alpha float64)
 
 func microAVX2(k int, ap, bp, c []float64, ldc int, accum bool) {
 	checkMicro(k, 6, 8, ap, bp, c, ldc)
@@ -120,6 +138,26 @@ func scaled(kernel func(dst *float64, c float64, x *float64, n int), dst []float
 	}
 	_ = x[n-1]
 	kernel(&dst[0], c, &x[0], n)
+}
+
+// rotated runs a rotation kernel over len(x) elements (y is as long).
+func rotated(kernel func(x, y *float64, n int, c, s float64), x, y []float64, c, s float64) {
+	n := len(x)
+	if n == 0 {
+		return
+	}
+	_ = y[n-1]
+	kernel(&x[0], &y[0], n, c, s)
+}
+
+// axpied runs an axpy kernel over len(y) elements (x is as long).
+func axpied(kernel func(y, x *float64, n int, alpha float64), y []float64, alpha float64, x []float64) {
+	n := len(y)
+	if n == 0 {
+		return
+	}
+	_ = x[n-1]
+	kernel(&y[0], &x[0], n, alpha)
 }
 
 func b2i(b bool) int {

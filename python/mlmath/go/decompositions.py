@@ -6,7 +6,7 @@ import numpy as np
 
 from mlmath import _validate as _v
 from mlmath._native import lib
-from mlmath._results import QRResult
+from mlmath._results import EighResult, QRResult
 from mlmath.go._buffers import out_ptr, ptr
 from mlmath.go._contract import same_contract
 from mlmath.go._status import OK, error
@@ -31,3 +31,13 @@ def qr(A) -> QRResult:
     if (status := lib.mlm_qr(ptr(A), m, n, out_ptr(Q), out_ptr(R))) != OK:
         raise error(status, "qr")
     return QRResult(Q, R)
+
+
+@same_contract(_ref.eigh)
+def eigh(A) -> EighResult:
+    A = _v.square("eigh", "A", A)
+    n = A.shape[0]
+    w, V = np.empty(n), np.empty((n, n))
+    if (status := lib.mlm_eigh(ptr(A), n, out_ptr(w), out_ptr(V))) != OK:
+        raise error(status, "eigh")
+    return EighResult(w, V)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from mlmath import _validate as _v
-from mlmath._results import QRResult
+from mlmath._results import EighResult, QRResult
 
 
 def cholesky(A) -> np.ndarray:
@@ -82,3 +82,38 @@ def qr(A) -> QRResult:
         return QRResult(np.full((m, k), np.nan), np.full((k, n), np.nan))
     Q, R = np.linalg.qr(A, mode="reduced")
     return QRResult(np.ascontiguousarray(Q), np.ascontiguousarray(R))
+
+
+def eigh(A) -> EighResult:
+    """Eigendecomposition ``A = V @ diag(w) @ V.T`` of a symmetric matrix.
+
+    Only the lower triangle of ``A`` is read (numpy.linalg.eigh with
+    UPLO='L'); the upper triangle may hold anything.
+
+    Parameters
+    ----------
+    A : (n, n) array_like
+
+    Returns
+    -------
+    EighResult(eigenvalues, eigenvectors)
+        eigenvalues : (n,) ndarray, ascending;
+        eigenvectors : (n, n) ndarray whose column j is a unit eigenvector
+        for eigenvalue j, the columns orthonormal. Each column is defined up
+        to sign, and for a repeated eigenvalue only the subspace is unique.
+
+    Raises
+    ------
+    numpy.linalg.LinAlgError
+        If A is not square; if its lower triangle holds NaN or Inf ("Array
+        must not contain infs or NaNs": numpy returns NaN-filled results
+        there instead, depending on the LAPACK build); if the iteration does
+        not converge.
+    ValueError
+        If A is not 2-D.
+    """
+    A = _v.square("eigh", "A", A)
+    if not np.isfinite(np.tril(A)).all():
+        raise np.linalg.LinAlgError("eigh: Array must not contain infs or NaNs")
+    w, V = np.linalg.eigh(A, UPLO="L")
+    return EighResult(w, np.ascontiguousarray(V))
