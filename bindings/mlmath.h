@@ -91,5 +91,9 @@ int mlm_qr(double *a, int64_t m, int64_t n, double *q, double *r);
  * columns. NaN/Inf in the lower triangle -> MLM_ERR_NOT_FINITE; an
  * iteration over budget -> MLM_ERR_NO_CONVERGENCE. */
 int mlm_eigh(double *a, int64_t n, double *w, double *v);
+/* Singular value decomposition a (m, n) = u diag(s) vt, k = min(m, n), s (k)
+ * descending. full == 0: u (m, k), vt (k, n); full != 0: u (m, m), vt (n, n).
+ * NaN/Inf -> MLM_ERR_NOT_FINITE; no convergence -> MLM_ERR_NO_CONVERGENCE. */
+int mlm_svd(double *a, int64_t m, int64_t n, int full, double *u, double *s, double *vt);
 
 #endif /* MLMATH_H */

@@ -75,6 +75,7 @@ CALLS = {
     "cholesky": (A @ A.T,),
     "qr": (B,),
     "eigh": (A + A.T,),
+    "svd": (B,),
 }
 
 

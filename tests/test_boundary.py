@@ -104,6 +104,8 @@ RAW_BAD = [
     ("qr negative", "mlm_qr", lambda: (_buf(1), -2, 3, _buf(1), _buf(1)), lib.MLM_ERR_ARGUMENT),
     ("eigh NULL w", "mlm_eigh", lambda: (_buf(4), 2, NULL, _buf(4)), lib.MLM_ERR_ARGUMENT),
     ("eigh NaN", "mlm_eigh", lambda: (ffi.new("double[]", [float("nan")]), 1, _buf(1), _buf(1)), lib.MLM_ERR_NOT_FINITE),
+    ("svd NULL s", "mlm_svd", lambda: (_buf(6), 2, 3, 0, _buf(4), NULL, _buf(6)), lib.MLM_ERR_ARGUMENT),
+    ("svd overflow", "mlm_svd", lambda: (_buf(1), 2**40, 2**40, 1, _buf(1), _buf(1), _buf(1)), lib.MLM_ERR_ARGUMENT),
     ("gomaxprocs NULL", "mlm_gomaxprocs", lambda: (NULL,), lib.MLM_ERR_ARGUMENT),
     ("version NULL len", "mlm_go_version", lambda: (ffi.new("char[]", 8), 8, NULL), lib.MLM_ERR_ARGUMENT),
     ("version bad cap", "mlm_go_version", lambda: (NULL, 8, ffi.new("int64_t *")), lib.MLM_ERR_ARGUMENT),

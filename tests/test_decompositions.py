@@ -22,7 +22,7 @@ from numpy.linalg import LinAlgError
 
 from tolerances import EPS, SAFETY, cond_rtol
 
-from mlmath._results import EighResult, QRResult
+from mlmath._results import EighResult, QRResult, SVDResult
 
 RATIO_LIMIT = 30
 _HEALTH = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
@@ -226,7 +226,7 @@ def test_eigh_random(backend, n, seed):
     gaps = np.minimum(np.diff(w_np, prepend=-np.inf), np.diff(w_np, append=np.inf))
     ok = gaps > 1e-6 * np.linalg.norm(A, 2)
     if ok.any():
-        tol = SAFETY * n * EPS * np.linalg.norm(A, 2) / gaps[ok]
+        tol = SAFETY * n * EPS * (1 + np.linalg.norm(A, 2) / gaps[ok])
         err = np.abs(sign_canonical(V)[:, ok] - sign_canonical(V_np)[:, ok]).max(axis=0)
         assert np.all(err <= tol), f"vector errors {err} above {tol}"
 
@@ -264,3 +264,74 @@ def test_eigh_notes_example(backend):
     w, V = backend.eigh([[2.0, 1.0], [1.0, 2.0]])
     np.testing.assert_allclose(w, [1.0, 3.0], rtol=4 * EPS)
     np.testing.assert_allclose(np.abs(V), np.full((2, 2), np.sqrt(0.5)), rtol=8 * EPS)
+
+
+# --- svd ------------------------------------------------------------------------
+
+
+def check_svd(backend, A: np.ndarray, full: bool):
+    m, n = A.shape
+    k = min(m, n)
+    res = backend.svd(A, full_matrices=full)
+    assert type(res) is SVDResult
+    U, S, Vh = res
+    assert U.shape == ((m, m) if full else (m, k)) and S.shape == (k,) and Vh.shape == ((n, n) if full else (k, n))
+    assert np.all(S >= 0) and np.all(np.diff(S) <= 0), "singular values not descending and >= 0"
+    for what, X in (("U", U), ("Vh^T", Vh.T)):
+        if X.shape[1]:
+            ratio = fro(X.T @ X - np.eye(X.shape[1])) / (max(X.shape) * EPS)
+            assert ratio < RATIO_LIMIT, f"{what}: ||X^T X - I|| / (max(m,n) eps) = {ratio:.1f}"
+    if k and (amax := float(np.max(np.abs(A)))):
+        As = A / amax  # the ratios are scale-free; this keeps huge entries from overflowing the norms
+        ratio = fro((U[:, :k] * (S / amax)) @ Vh[:k] - As) / (max(m, n) * fro(As) * EPS)
+        assert ratio < RATIO_LIMIT, f"||U S Vh - A|| / (max(m,n) ||A|| eps) = {ratio:.1f}"
+        # Singular values are perfectly conditioned: |S - S_numpy| <= max(m,n) eps ||A||_2.
+        S_np = np.linalg.svd(As, compute_uv=False) * amax
+        assert np.max(np.abs(S - S_np)) <= SAFETY * max(m, n) * EPS * S[0]
+    return res
+
+
+@SETTINGS
+@given(m=st.integers(1, 48), n=st.integers(1, 48), full=st.booleans(), seed=st.integers(0, 2**32 - 1))
+def test_svd_random(backend, m, n, full, seed):
+    A = np.random.default_rng(seed).standard_normal((m, n))
+    U, S, Vh = check_svd(backend, A, full)
+    k = min(m, n)
+    Un, Sn, Vhn = np.linalg.svd(A, full_matrices=False)
+    gaps = np.minimum(np.abs(np.diff(Sn, prepend=np.inf)), np.abs(np.diff(Sn, append=-np.inf)))
+    ok = gaps > 1e-6 * Sn[0]
+    if ok.any():  # separated singular values: vectors unique up to sign (err ~ eps ||A|| / gap)
+        tol = SAFETY * max(m, n) * EPS * (1 + Sn[0] / gaps[ok])
+        both = np.vstack([U[:, :k], Vh[:k].T])  # flip u and v together
+        both_n = np.vstack([Un, Vhn.T])
+        err = np.abs(sign_canonical(both)[:, ok] - sign_canonical(both_n)[:, ok]).max(axis=0)
+        assert np.all(err <= tol), f"vector errors {err} above {tol}"
+
+
+@pytest.mark.parametrize("full", [False, True])
+@pytest.mark.parametrize(
+    "name, A",
+    [
+        ("1x1", np.array([[-2.0]])),
+        ("empty rows", np.zeros((0, 3))),
+        ("empty columns", np.zeros((3, 0))),
+        ("zero", np.zeros((4, 3))),
+        ("rank one", np.outer(np.arange(1.0, 9.0), np.arange(1.0, 6.0))),
+        ("rank 2 wide", np.random.default_rng(6).standard_normal((10, 2)) @ np.random.default_rng(7).standard_normal((2, 25))),
+        ("diagonal", np.diag([3.0, -4.0, 0.0, 1e-8])),
+        ("hilbert 12", hilbert(12)),
+        ("columns 1e-8..1e8", np.random.default_rng(8).standard_normal((30, 17)) * 10.0 ** np.linspace(-8, 8, 17)),
+        ("tall 120x40", np.random.default_rng(9).standard_normal((120, 40))),
+        ("wide 40x120", np.random.default_rng(10).standard_normal((40, 120))),
+        ("huge entries", np.array([[1e300, 2e300], [3e300, 4e300]])),
+    ],
+)
+def test_svd_cases(backend, name, A, full):
+    check_svd(backend, A, full)
+
+
+def test_svd_known_values(backend):
+    """diag(3, -4) has singular values 4 and 3; [[3, 0], [4, 5]] has
+    sqrt(45) and sqrt(5) (S^2 are the eigenvalues of A^T A = [[25, 20], [20, 25]])."""
+    np.testing.assert_array_equal(backend.svd(np.diag([3.0, -4.0])).S, [4.0, 3.0])
+    np.testing.assert_allclose(backend.svd([[3.0, 0.0], [4.0, 5.0]]).S, [np.sqrt(45.0), np.sqrt(5.0)], rtol=8 * EPS)

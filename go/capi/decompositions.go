@@ -61,3 +61,31 @@ func mlm_eigh(a *C.double, n C.int64_t, w, v *C.double) C.int {
 		return decomp.Eigh(sw, sv, sa, int(n))
 	})
 }
+
+//export mlm_svd
+func mlm_svd(a *C.double, m, n C.int64_t, full C.int, u, s, vt *C.double) C.int {
+	return guard("mlm_svd", func() error {
+		sa, err := array(a, m, n)
+		if err != nil {
+			return err
+		}
+		k := min(m, n)
+		ucols, vrows := k, k
+		if full != 0 {
+			ucols, vrows = m, n
+		}
+		su, err := array(u, m, ucols)
+		if err != nil {
+			return err
+		}
+		ss, err := array(s, k)
+		if err != nil {
+			return err
+		}
+		svt, err := array(vt, vrows, n)
+		if err != nil {
+			return err
+		}
+		return decomp.SVD(su, ss, svt, sa, int(m), int(n), full != 0)
+	})
+}

@@ -49,3 +49,17 @@ func BenchmarkEigh(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkSVD(b *testing.B) {
+	for _, n := range decompSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			a := randMat(rand.New(rand.NewPCG(uint64(n), 10)), n, n)
+			u, s, vt := make([]float64, n*n), make([]float64, n), make([]float64, n*n)
+			for b.Loop() {
+				if err := SVD(u, s, vt, a, n, n, false); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -38,37 +38,8 @@ func QR(q, r, a []float64, m, n int) {
 			return
 		}
 	}
-	// at holds Aᵀ: column c of A is at[c*m : c*m+m].
-	at := make([]float64, n*m)
-	for i := range m {
-		for c, v := range a[i*n : i*n+n] {
-			at[c*m+i] = v
-		}
-	}
-	tau := make([]float64, k)
+	at, tau := qrFactor(a, m, n)
 	var ws qrWork
-	for j0 := 0; j0 < k; j0 += qrBlock {
-		jb := min(qrBlock, k-j0)
-		// Factor the panel: columns j0..j0+jb, each reflection applied to
-		// the panel's later columns only.
-		for j := j0; j < j0+jb; j++ {
-			col := at[j*m+j : j*m+m]
-			tau[j] = householder(col)
-			if tau[j] == 0 {
-				continue
-			}
-			for c := j + 1; c < j0+jb; c++ {
-				reflect(at[c*m+j:c*m+m], col, tau[j])
-			}
-		}
-		if j0+jb < n {
-			// The rest C (columns j0+jb.., rows j0..) becomes
-			// H_(j0+jb-1)···H_j0·C = (I - V·Tᵀ·Vᵀ)·C; its transpose, the
-			// rows of at, is Cᵀ·(I - V·T·Vᵀ).
-			ws.prepare(at, tau, m, j0, jb)
-			ws.apply(at[(j0+jb)*m+j0:], m, n-j0-jb, false)
-		}
-	}
 	// R: the upper triangle of the reduced A.
 	for i := range k {
 		row := r[i*n : i*n+n]
@@ -93,19 +64,64 @@ func QR(q, r, a []float64, m, n int) {
 // reflectors I - V·T·Vᵀ, last first, each on rows j0.. of the columns j0..
 // of Q (the others are still columns of the identity there): Qᵀ·(I -
 // V·Tᵀ·Vᵀ) in the transposed form.
+//
+// k may exceed len(tau), the number of reflections: the columns past them
+// complete Q to an orthonormal basis of k columns (k <= m).
 func formQt(qt, at, tau []float64, m, k int, ws *qrWork) {
 	clear(qt)
 	for c := range k {
 		qt[c*m+c] = 1
 	}
-	if k == 0 {
+	r := min(k, len(tau))
+	if r == 0 {
 		return
 	}
-	for j0 := (k - 1) / qrBlock * qrBlock; j0 >= 0; j0 -= qrBlock {
-		jb := min(qrBlock, k-j0)
+	for j0 := (r - 1) / qrBlock * qrBlock; j0 >= 0; j0 -= qrBlock {
+		jb := min(qrBlock, r-j0)
 		ws.prepare(at, tau, m, j0, jb)
 		ws.apply(qt[j0*m+j0:], m, k-j0, true)
 	}
+}
+
+// qrFactor computes the Householder QR factorization of the m×n matrix a
+// (LAPACK's blocked dgeqrf) and returns it in LAPACK's compact form,
+// transposed: row c of at (n×m) is column c of the factored matrix, R on and
+// above the diagonal, the reflections' vectors below it; tau has min(m, n)
+// scalars.
+func qrFactor(a []float64, m, n int) (at, tau []float64) {
+	// at holds Aᵀ: column c of A is at[c*m : c*m+m].
+	at = make([]float64, n*m)
+	for i := range m {
+		for c, v := range a[i*n : i*n+n] {
+			at[c*m+i] = v
+		}
+	}
+	k := min(m, n)
+	tau = make([]float64, k)
+	var ws qrWork
+	for j0 := 0; j0 < k; j0 += qrBlock {
+		jb := min(qrBlock, k-j0)
+		// Factor the panel: columns j0..j0+jb, each reflection applied to
+		// the panel's later columns only.
+		for j := j0; j < j0+jb; j++ {
+			col := at[j*m+j : j*m+m]
+			tau[j] = householder(col)
+			if tau[j] == 0 {
+				continue
+			}
+			for c := j + 1; c < j0+jb; c++ {
+				reflect(at[c*m+j:c*m+m], col, tau[j])
+			}
+		}
+		if j0+jb < n {
+			// The rest C (columns j0+jb.., rows j0..) becomes
+			// H_(j0+jb-1)···H_j0·C = (I - V·Tᵀ·Vᵀ)·C; its transpose, the
+			// rows of at, is Cᵀ·(I - V·T·Vᵀ).
+			ws.prepare(at, tau, m, j0, jb)
+			ws.apply(at[(j0+jb)*m+j0:], m, n-j0-jb, false)
+		}
+	}
+	return at, tau
 }
 
 // qrWork holds one block reflector I - V·T·Vᵀ of jb reflections acting on

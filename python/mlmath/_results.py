@@ -23,3 +23,11 @@ class EighResult(NamedTuple):
 
     eigenvalues: np.ndarray
     eigenvectors: np.ndarray
+
+
+class SVDResult(NamedTuple):
+    """``A = U @ diag(S) @ Vh``: U (m, k or m), S (k,) descending, Vh (k or n, n); numpy's field names."""
+
+    U: np.ndarray
+    S: np.ndarray
+    Vh: np.ndarray

@@ -117,6 +117,14 @@ def norm_operands(func: str, v, ord) -> tuple[np.ndarray, float]:
     return v, ord
 
 
+def flag(func: str, name: str, x) -> bool:
+    """``x`` as a bool: True, False or a numpy bool; TypeError otherwise
+    (1 and "yes" are not flags)."""
+    if isinstance(x, (bool, np.bool_)):
+        return bool(x)
+    raise TypeError(f"{func}: {name} must be True or False, got {type(x).__name__} {x!r}")
+
+
 def require_nonempty(func: str, n: int) -> None:
     """ValueError unless n >= 1: for values undefined on empty vectors."""
     if n == 0:

@@ -111,6 +111,7 @@ OPS = (
     _decomp_op("cholesky", "Cholesky", np.linalg.cholesky, lambda n: (_spd(n),)),
     _decomp_op("qr", "QR", np.linalg.qr, lambda n: matrix_pair(n)[:1]),
     _decomp_op("eigh", "Eigh", np.linalg.eigh, lambda n: (_symmetric(n),)),
+    _decomp_op("svd", "SVD", lambda A: np.linalg.svd(A, full_matrices=False), lambda n: matrix_pair(n)[:1]),
 )
 FAMILIES = ("vectors", "matrices", "decompositions")
 GO_PACKAGES = {"vectors": "./vec", "matrices": "./mat", "decompositions": "./decomp"}

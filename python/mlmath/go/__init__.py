@@ -26,7 +26,7 @@ except ImportError as e:  # pragma: no cover - exercised only without a build
     ) from e
 
 from mlmath.go import _fork
-from mlmath.go.decompositions import cholesky, eigh, qr
+from mlmath.go.decompositions import cholesky, eigh, qr, svd
 from mlmath.go.matrices import det, inv, matmul, solve, transpose
 from mlmath.go.vectors import add, cosine_similarity, dot, norm, scale, subtract
 
@@ -50,6 +50,7 @@ __all__ = [
     "cholesky",
     "qr",
     "eigh",
+    "svd",
 ]
 
 _fork.install()

@@ -6,7 +6,7 @@ import numpy as np
 
 from mlmath import _validate as _v
 from mlmath._native import lib
-from mlmath._results import EighResult, QRResult
+from mlmath._results import EighResult, QRResult, SVDResult
 from mlmath.go._buffers import out_ptr, ptr
 from mlmath.go._contract import same_contract
 from mlmath.go._status import OK, error
@@ -41,3 +41,15 @@ def eigh(A) -> EighResult:
     if (status := lib.mlm_eigh(ptr(A), n, out_ptr(w), out_ptr(V))) != OK:
         raise error(status, "eigh")
     return EighResult(w, V)
+
+
+@same_contract(_ref.svd)
+def svd(A, full_matrices=False) -> SVDResult:
+    A = _v.matrix("svd", "A", A)
+    full = _v.flag("svd", "full_matrices", full_matrices)
+    m, n = A.shape
+    k = min(m, n)
+    U, S, Vh = np.empty((m, m if full else k)), np.empty(k), np.empty((n if full else k, n))
+    if (status := lib.mlm_svd(ptr(A), m, n, int(full), out_ptr(U), out_ptr(S), out_ptr(Vh))) != OK:
+        raise error(status, "svd")
+    return SVDResult(U, S, Vh)

@@ -5,7 +5,7 @@ Every function validates its input with :mod:`mlmath._validate` (shared with
 and where mlmath deliberately differs from numpy or from the original notes.
 """
 
-from mlmath.reference.decompositions import cholesky, eigh, qr
+from mlmath.reference.decompositions import cholesky, eigh, qr, svd
 from mlmath.reference.matrices import det, inv, matmul, solve, transpose
 from mlmath.reference.vectors import add, cosine_similarity, dot, norm, scale, subtract
 
@@ -27,4 +27,5 @@ __all__ = [
     "cholesky",
     "qr",
     "eigh",
+    "svd",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from mlmath import _validate as _v
-from mlmath._results import EighResult, QRResult
+from mlmath._results import EighResult, QRResult, SVDResult
 
 
 def cholesky(A) -> np.ndarray:
@@ -117,3 +117,41 @@ def eigh(A) -> EighResult:
         raise np.linalg.LinAlgError("eigh: Array must not contain infs or NaNs")
     w, V = np.linalg.eigh(A, UPLO="L")
     return EighResult(w, np.ascontiguousarray(V))
+
+
+def svd(A, full_matrices=False) -> SVDResult:
+    """Singular value decomposition ``A = U @ diag(S) @ Vh``.
+
+    Parameters
+    ----------
+    A : (m, n) array_like
+    full_matrices : bool, optional
+        False (the default here; numpy's default is True): U is (m, k) and
+        Vh is (k, n), k = min(m, n). True: U is (m, m) and Vh is (n, n),
+        their extra columns and rows completing orthonormal bases.
+
+    Returns
+    -------
+    SVDResult(U, S, Vh)
+        S : (k,) ndarray, the singular values, non-negative and descending;
+        the columns of U and the rows of Vh are orthonormal singular
+        vectors, each defined up to sign (for repeated or zero singular
+        values only their subspace is unique).
+
+    Raises
+    ------
+    numpy.linalg.LinAlgError
+        If A holds NaN or Inf ("Array must not contain infs or NaNs"; numpy
+        raises "SVD did not converge" for NaN and returns NaN for Inf), or if
+        the iteration does not converge.
+    ValueError
+        If A is not 2-D.
+    TypeError
+        If full_matrices is not a bool.
+    """
+    A = _v.matrix("svd", "A", A)
+    full = _v.flag("svd", "full_matrices", full_matrices)
+    if not np.isfinite(A).all():
+        raise np.linalg.LinAlgError("svd: Array must not contain infs or NaNs")
+    U, S, Vh = np.linalg.svd(A, full_matrices=full)
+    return SVDResult(np.ascontiguousarray(U), S, np.ascontiguousarray(Vh))
