@@ -95,5 +95,18 @@ int mlm_eigh(double *a, int64_t n, double *w, double *v);
  * descending. full == 0: u (m, k), vt (k, n); full != 0: u (m, m), vt (n, n).
  * NaN/Inf -> MLM_ERR_NOT_FINITE; no convergence -> MLM_ERR_NO_CONVERGENCE. */
 int mlm_svd(double *a, int64_t m, int64_t n, int full, double *u, double *s, double *vt);
+/* dst (n, m) = the pseudo-inverse of a (m, n), singular values <= rcond * s_max dropped. */
+int mlm_pinv(double *a, int64_t m, int64_t n, double rcond, double *dst);
+/* out = the number of singular values of a (m, n) above tol; tol < 0: s_max * max(m, n) * eps. */
+int mlm_matrix_rank(double *a, int64_t m, int64_t n, double tol, int64_t *out);
+/* out = s_max / s_min of a (m, n), m, n >= 1 (+inf when s_min is 0). */
+int mlm_cond(double *a, int64_t m, int64_t n, double *out);
+/* The best rank-k approximation of a (m, n), 0 < k <= min(m, n): uk (m, k),
+ * sk (k), vtk (k, n), ak (m, n) = uk diag(sk) vtk. */
+int mlm_low_rank_approx(double *a, int64_t m, int64_t n, int64_t k, double *uk, double *sk, double *vtk, double *ak);
+/* PCA of x (samples, features), samples >= 2, 1 <= c <= min(samples, features):
+ * components (c, features), variance (c), ratio (c), mean (features),
+ * transformed (samples, c); scikit-learn's conventions. */
+int mlm_pca(double *x, int64_t samples, int64_t features, int64_t c, double *components, double *variance, double *ratio, double *mean, double *transformed);
 
 #endif /* MLMATH_H */

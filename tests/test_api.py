@@ -76,6 +76,11 @@ CALLS = {
     "qr": (B,),
     "eigh": (A + A.T,),
     "svd": (B,),
+    "pinv": (B,),
+    "matrix_rank": (B,),
+    "cond": (A,),
+    "low_rank_approx": (B, 2),
+    "pca": (B, 2),
 }
 
 
@@ -85,6 +90,8 @@ def test_every_function_is_exercised_here():
 
 def variants(x):
     """The same values as list, int-free float32-exact copy, Fortran order, view."""
+    if isinstance(x, int):  # a count (k, n_components): integers only
+        return [x, np.int64(x), np.int32(x)]
     if np.ndim(x) == 0:
         return [x, np.float32(x), int(x) if float(x).is_integer() else x]
     x32 = np.asarray(x, dtype=np.float32).astype(np.float64)  # values exact in float32
@@ -113,7 +120,7 @@ def test_inputs_of_every_kind_give_float64_and_are_not_modified(backend, name):
 
 def check_same_result(got, expected) -> None:
     """``got`` has the type of ``expected`` and the same values: float64,
-    C-contiguous arrays, Python floats, or named tuples of those."""
+    C-contiguous arrays, Python floats and ints, or named tuples of those."""
     if isinstance(expected, tuple):
         assert type(got) is type(expected), f"{type(got).__name__} is not {type(expected).__name__}"
         for g, e in zip(got, expected):
@@ -121,6 +128,8 @@ def check_same_result(got, expected) -> None:
     elif isinstance(expected, np.ndarray):
         assert isinstance(got, np.ndarray) and got.dtype == np.float64 and got.flags.c_contiguous
         np.testing.assert_array_equal(got, expected)
+    elif isinstance(expected, int):  # a count (matrix_rank)
+        assert type(got) is int and got == expected
     else:
         assert type(got) is float and got == expected
 

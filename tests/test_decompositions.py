@@ -335,3 +335,99 @@ def test_svd_known_values(backend):
     sqrt(45) and sqrt(5) (S^2 are the eigenvalues of A^T A = [[25, 20], [20, 25]])."""
     np.testing.assert_array_equal(backend.svd(np.diag([3.0, -4.0])).S, [4.0, 3.0])
     np.testing.assert_allclose(backend.svd([[3.0, 0.0], [4.0, 5.0]]).S, [np.sqrt(45.0), np.sqrt(5.0)], rtol=8 * EPS)
+
+
+# --- built on the SVD: pinv, matrix_rank, cond, low_rank_approx, pca -----------
+
+
+def rank_k(m: int, n: int, k: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    return rng.standard_normal((m, k)) @ rng.standard_normal((k, n))
+
+
+@pytest.mark.parametrize(
+    "A",
+    [np.random.default_rng(11).standard_normal((7, 4)), np.random.default_rng(12).standard_normal((4, 7)), rank_k(8, 6, 2, 13), np.array([[2.0]])],
+    ids=["tall", "wide", "rank 2", "1x1"],
+)
+def test_pinv_penrose_conditions(backend, A):
+    """The four Penrose conditions, within n eps kappa, kappa = s_max / s_r
+    the condition number on A's range (r its rank); and numpy's pinv."""
+    P = backend.pinv(A)
+    assert P.shape == A.shape[::-1]
+    s = np.linalg.svd(A, compute_uv=False)
+    kappa = s[0] / s[np.linalg.matrix_rank(A) - 1]
+    tol = SAFETY * max(A.shape) * EPS * kappa
+    assert fro(A @ P @ A - A) <= tol * fro(A)
+    assert fro(P @ A @ P - P) <= tol * kappa * fro(P)
+    assert fro((A @ P).T - A @ P) <= tol * fro(A @ P)
+    assert fro((P @ A).T - P @ A) <= tol * fro(P @ A)
+    assert fro(P - np.linalg.pinv(A)) <= tol * kappa * fro(P)
+
+
+def test_pinv_rcond_drops_small_singular_values(backend):
+    A = np.diag([1.0, 1e-10])
+    np.testing.assert_array_equal(backend.pinv(A, rcond=1e-8), [[1.0, 0.0], [0.0, 0.0]])
+    np.testing.assert_allclose(backend.pinv(A), np.diag([1.0, 1e10]), rtol=4 * EPS)
+    assert backend.pinv(np.zeros((0, 3))).shape == (3, 0)
+
+
+@pytest.mark.parametrize(
+    "A, rank",
+    [(np.eye(5), 5), (np.zeros((3, 4)), 0), (rank_k(9, 7, 3, 14), 3), (rank_k(6, 12, 2, 15), 2), (hilbert(8), 8), (np.ones((4, 4)), 1)],
+    ids=["identity", "zero", "rank 3", "rank 2 wide", "hilbert 8", "ones"],
+)
+def test_matrix_rank(backend, A, rank):
+    assert backend.matrix_rank(A) == rank == np.linalg.matrix_rank(A)
+    assert backend.matrix_rank(np.diag([1.0, 1e-3, 1e-9]), tol=1e-6) == 2
+
+
+def test_cond(backend):
+    assert backend.cond(np.diag([2.0, -8.0])) == 4.0
+    assert backend.cond([[1.0, 0.0], [0.0, 0.0]]) == np.inf
+    for A in (np.random.default_rng(16).standard_normal((20, 20)), np.random.default_rng(17).standard_normal((30, 10)), hilbert(6)):
+        c, c_np = backend.cond(A), np.linalg.cond(A)
+        assert type(c) is float and abs(c - c_np) <= SAFETY * max(A.shape) * EPS * c_np * c_np
+
+
+@pytest.mark.parametrize("k", [1, 2, 5, 6])
+def test_low_rank_approx_eckart_young(backend, k):
+    A = np.random.default_rng(18).standard_normal((9, 6))
+    U_k, s_k, Vt_k, A_k = backend.low_rank_approx(A, k)
+    assert U_k.shape == (9, k) and s_k.shape == (k,) and Vt_k.shape == (k, 6) and A_k.shape == (9, 6)
+    s = np.linalg.svd(A, compute_uv=False)
+    np.testing.assert_allclose(s_k, s[:k], rtol=SAFETY * 9 * EPS)
+    assert fro((U_k * s_k) @ Vt_k - A_k) <= SAFETY * 9 * EPS * fro(A)
+    err2 = np.linalg.norm(A - A_k, 2)  # the 2-norm error is the first dropped singular value
+    assert abs(err2 - (s[k] if k < 6 else 0.0)) <= SAFETY * 9 * EPS * s[0]
+
+
+def test_low_rank_approx_notes_example(backend):
+    """The notes' rank-1 example: a matrix that is rank 1 up to a small
+    perturbation is reconstructed within that perturbation."""
+    A = np.outer([1.0, 2.0, 3.0], [4.0, 5.0]) + 1e-3 * np.array([[1.0, -1.0], [0.0, 1.0], [1.0, 0.0]])
+    _, s_k, _, A_k = backend.low_rank_approx(A, 1)
+    assert fro(A - A_k) <= 2e-3 and s_k[0] > 10
+
+
+@pytest.mark.parametrize("c", [1, 2, 3])
+def test_pca_matches_the_covariance_eigenvectors(backend, c):
+    """The notes' definition as the oracle: components are the leading
+    eigenvectors of the sample covariance, explained variance its
+    eigenvalues; signs as sklearn (largest |entry| positive)."""
+    rng = np.random.default_rng(19)
+    X = rng.standard_normal((50, 4)) @ np.diag([5.0, 2.0, 1.0, 0.3]) @ np.linalg.qr(rng.standard_normal((4, 4)))[0] + 7.0
+    comps, ev, ratio, mean, T = backend.pca(X, c)
+    w, V = np.linalg.eigh(np.cov(X, rowvar=False))
+    w, V = w[::-1], V[:, ::-1]
+    np.testing.assert_allclose(mean, X.mean(axis=0), rtol=SAFETY * 50 * EPS)
+    np.testing.assert_allclose(ev, w[:c], rtol=1e3 * EPS)
+    np.testing.assert_allclose(ratio, w[:c] / w.sum(), rtol=1e3 * EPS)
+    np.testing.assert_allclose(comps, sign_canonical(V[:, :c]).T, atol=1e-10)
+    assert np.all(comps[np.arange(c), np.argmax(np.abs(comps), axis=1)] > 0)
+    np.testing.assert_allclose(T, (X - mean) @ comps.T, atol=1e-10)
+
+
+def test_pca_constant_data(backend):
+    _, ev, ratio, mean, T = backend.pca(np.ones((4, 2)), 1)
+    assert ev[0] == 0 and np.isnan(ratio[0]) and np.array_equal(mean, [1.0, 1.0]) and not np.any(T)

@@ -31,3 +31,22 @@ class SVDResult(NamedTuple):
     U: np.ndarray
     S: np.ndarray
     Vh: np.ndarray
+
+
+class LowRankResult(NamedTuple):
+    """The best rank-k approximation ``A_k = U_k @ diag(s_k) @ Vt_k`` (Eckart-Young)."""
+
+    U_k: np.ndarray
+    s_k: np.ndarray
+    Vt_k: np.ndarray
+    A_k: np.ndarray
+
+
+class PCAResult(NamedTuple):
+    """scikit-learn's PCA attributes (components_, explained_variance_, ...) and fit_transform's result."""
+
+    components: np.ndarray
+    explained_variance: np.ndarray
+    explained_variance_ratio: np.ndarray
+    mean: np.ndarray
+    transformed: np.ndarray

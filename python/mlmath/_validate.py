@@ -125,6 +125,20 @@ def flag(func: str, name: str, x) -> bool:
     raise TypeError(f"{func}: {name} must be True or False, got {type(x).__name__} {x!r}")
 
 
+def count(func: str, name: str, x) -> int:
+    """``x`` as a Python int: an integer (numpy integers too), not a bool or
+    a float; TypeError otherwise."""
+    if isinstance(x, (bool, np.bool_)) or not isinstance(x, (numbers.Integral, np.integer)):
+        raise TypeError(f"{func}: {name} must be an integer, got {type(x).__name__} {x!r}")
+    return int(x)
+
+
+def finite(func: str, A: np.ndarray) -> None:
+    """LinAlgError unless every entry of ``A`` is finite (numpy's eig message)."""
+    if not np.isfinite(A).all():
+        raise LinAlgError(f"{func}: Array must not contain infs or NaNs")
+
+
 def require_nonempty(func: str, n: int) -> None:
     """ValueError unless n >= 1: for values undefined on empty vectors."""
     if n == 0:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from mlmath import _validate as _v
-from mlmath._native import lib
-from mlmath._results import EighResult, QRResult, SVDResult
-from mlmath.go._buffers import out_ptr, ptr
+from mlmath._native import ffi, lib
+from mlmath._results import EighResult, LowRankResult, PCAResult, QRResult, SVDResult
+from mlmath.go._buffers import DOUBLE1, out_ptr, ptr
 from mlmath.go._contract import same_contract
 from mlmath.go._status import OK, error
 from mlmath.reference import decompositions as _ref
@@ -53,3 +53,64 @@ def svd(A, full_matrices=False) -> SVDResult:
     if (status := lib.mlm_svd(ptr(A), m, n, int(full), out_ptr(U), out_ptr(S), out_ptr(Vh))) != OK:
         raise error(status, "svd")
     return SVDResult(U, S, Vh)
+
+
+@same_contract(_ref.pinv)
+def pinv(A, rcond=1e-15) -> np.ndarray:
+    A = _v.matrix("pinv", "A", A)
+    rcond = _v.real_scalar("pinv", "rcond", rcond)
+    m, n = A.shape
+    dst = np.empty((n, m))
+    if (status := lib.mlm_pinv(ptr(A), m, n, rcond, out_ptr(dst))) != OK:
+        raise error(status, "pinv")
+    return dst
+
+
+@same_contract(_ref.matrix_rank)
+def matrix_rank(A, tol=None) -> int:
+    A = _v.matrix("matrix_rank", "A", A)
+    tol = -1.0 if tol is None else _v.real_scalar("matrix_rank", "tol", tol)
+    out = ffi.new("int64_t *")
+    if (status := lib.mlm_matrix_rank(ptr(A), A.shape[0], A.shape[1], tol, out)) != OK:
+        raise error(status, "matrix_rank")
+    return int(out[0])
+
+
+@same_contract(_ref.cond)
+def cond(A) -> float:
+    A = _v.matrix("cond", "A", A)
+    if A.size == 0:
+        raise ValueError(f"cond: undefined for an empty matrix, got shape {A.shape}")
+    out = ffi.new(DOUBLE1)
+    if (status := lib.mlm_cond(ptr(A), A.shape[0], A.shape[1], out)) != OK:
+        raise error(status, "cond")
+    return out[0]
+
+
+@same_contract(_ref.low_rank_approx)
+def low_rank_approx(A, k) -> LowRankResult:
+    A = _v.matrix("low_rank_approx", "A", A)
+    k = _v.count("low_rank_approx", "k", k)
+    m, n = A.shape
+    if not 0 < k <= min(m, n):
+        raise ValueError(f"low_rank_approx: k must satisfy 0 < k <= min(m, n) = {min(m, n)}, got {k}")
+    U_k, s_k, Vt_k, A_k = np.empty((m, k)), np.empty(k), np.empty((k, n)), np.empty((m, n))
+    if (status := lib.mlm_low_rank_approx(ptr(A), m, n, k, out_ptr(U_k), out_ptr(s_k), out_ptr(Vt_k), out_ptr(A_k))) != OK:
+        raise error(status, "low_rank_approx")
+    return LowRankResult(U_k, s_k, Vt_k, A_k)
+
+
+@same_contract(_ref.pca)
+def pca(X, n_components) -> PCAResult:
+    X = _v.matrix("pca", "X", X)
+    c = _v.count("pca", "n_components", n_components)
+    samples, features = X.shape
+    if samples < 2:
+        raise ValueError(f"pca: needs at least 2 samples, got X of shape {X.shape}")
+    if not 1 <= c <= min(samples, features):
+        raise ValueError(f"pca: n_components must satisfy 1 <= n_components <= min(n_samples, n_features) = {min(samples, features)}, got {c}")
+    comp, var, ratio, mean, tr = np.empty((c, features)), np.empty(c), np.empty(c), np.empty(features), np.empty((samples, c))
+    status = lib.mlm_pca(ptr(X), samples, features, c, out_ptr(comp), out_ptr(var), out_ptr(ratio), out_ptr(mean), out_ptr(tr))
+    if status != OK:
+        raise error(status, "pca")
+    return PCAResult(comp, var, ratio, mean, tr)

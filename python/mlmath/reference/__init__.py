@@ -5,7 +5,7 @@ Every function validates its input with :mod:`mlmath._validate` (shared with
 and where mlmath deliberately differs from numpy or from the original notes.
 """
 
-from mlmath.reference.decompositions import cholesky, eigh, qr, svd
+from mlmath.reference.decompositions import cholesky, cond, eigh, low_rank_approx, matrix_rank, pca, pinv, qr, svd
 from mlmath.reference.matrices import det, inv, matmul, solve, transpose
 from mlmath.reference.vectors import add, cosine_similarity, dot, norm, scale, subtract
 
@@ -28,4 +28,9 @@ __all__ = [
     "qr",
     "eigh",
     "svd",
+    "pinv",
+    "matrix_rank",
+    "cond",
+    "low_rank_approx",
+    "pca",
 ]

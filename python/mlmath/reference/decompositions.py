@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from mlmath import _validate as _v
-from mlmath._results import EighResult, QRResult, SVDResult
+from mlmath._results import EighResult, LowRankResult, PCAResult, QRResult, SVDResult
 
 
 def cholesky(A) -> np.ndarray:
@@ -155,3 +155,189 @@ def svd(A, full_matrices=False) -> SVDResult:
         raise np.linalg.LinAlgError("svd: Array must not contain infs or NaNs")
     U, S, Vh = np.linalg.svd(A, full_matrices=full)
     return SVDResult(np.ascontiguousarray(U), S, np.ascontiguousarray(Vh))
+
+
+def pinv(A, rcond=1e-15) -> np.ndarray:
+    """Moore-Penrose pseudo-inverse ``A+ = V @ diag(1/s) @ U.T`` by the SVD.
+
+    Singular values ``s_i <= rcond * s_max`` are treated as zero
+    (numpy.linalg.pinv's rule and default rcond).
+
+    Parameters
+    ----------
+    A : (m, n) array_like
+    rcond : float, optional
+
+    Returns
+    -------
+    (n, m) ndarray
+
+    Raises
+    ------
+    numpy.linalg.LinAlgError
+        If A holds NaN or Inf.
+    ValueError
+        If A is not 2-D.
+    """
+    A = _v.matrix("pinv", "A", A)
+    rcond = _v.real_scalar("pinv", "rcond", rcond)
+    _v.finite("pinv", A)
+    if A.size == 0:
+        return np.zeros(A.shape[::-1])
+    return np.ascontiguousarray(np.linalg.pinv(A, rcond=rcond))
+
+
+def matrix_rank(A, tol=None) -> int:
+    """Numerical rank: the number of singular values above ``tol``.
+
+    Parameters
+    ----------
+    A : (m, n) array_like
+    tol : float, optional
+        Default (numpy.linalg.matrix_rank's): ``s_max * max(m, n) * eps``.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    numpy.linalg.LinAlgError
+        If A holds NaN or Inf.
+    ValueError
+        If A is not 2-D (numpy also takes 1-D arrays; mlmath does not).
+    """
+    A = _v.matrix("matrix_rank", "A", A)
+    tol = -1.0 if tol is None else _v.real_scalar("matrix_rank", "tol", tol)
+    _v.finite("matrix_rank", A)
+    if A.size == 0:
+        return 0
+    s = np.linalg.svd(A, compute_uv=False)
+    if tol < 0:
+        tol = s[0] * max(A.shape) * np.finfo(np.float64).eps
+    return int(np.count_nonzero(s > tol))
+
+
+def cond(A) -> float:
+    """2-norm condition number ``s_max / s_min`` (numpy.linalg.cond, p=None).
+
+    Parameters
+    ----------
+    A : (m, n) array_like, m, n >= 1
+
+    Returns
+    -------
+    float
+        inf when the smallest singular value is exactly 0.
+
+    Raises
+    ------
+    numpy.linalg.LinAlgError
+        If A holds NaN or Inf.
+    ValueError
+        If A is not 2-D, or empty (the condition number is undefined).
+    """
+    A = _v.matrix("cond", "A", A)
+    if A.size == 0:
+        raise ValueError(f"cond: undefined for an empty matrix, got shape {A.shape}")
+    _v.finite("cond", A)
+    s = np.linalg.svd(A, compute_uv=False)
+    with np.errstate(divide="ignore"):
+        return float(s[0] / s[-1])
+
+
+def low_rank_approx(A, k) -> LowRankResult:
+    """Best rank-k approximation by the truncated SVD (the notes' interview
+    answer): keep the k largest singular triplets and reconstruct.
+
+    ``A_k = U_k @ diag(s_k) @ Vt_k`` minimizes ``||A - B||`` over matrices B
+    of rank <= k in the 2-norm and the Frobenius norm (Eckart-Young); the
+    2-norm error is ``s_{k+1}``.
+
+    Parameters
+    ----------
+    A : (m, n) array_like
+    k : int, 0 < k <= min(m, n)
+
+    Returns
+    -------
+    LowRankResult(U_k, s_k, Vt_k, A_k)
+        U_k (m, k), s_k (k,), Vt_k (k, n), A_k (m, n). The triplets' signs
+        are arbitrary, as the SVD's; A_k is unique when s_k > s_{k+1}.
+
+    Raises
+    ------
+    ValueError
+        If A is not 2-D, or k is out of range.
+    TypeError
+        If k is not an integer.
+    numpy.linalg.LinAlgError
+        If A holds NaN or Inf.
+    """
+    A = _v.matrix("low_rank_approx", "A", A)
+    k = _v.count("low_rank_approx", "k", k)
+    m, n = A.shape
+    if not 0 < k <= min(m, n):
+        raise ValueError(f"low_rank_approx: k must satisfy 0 < k <= min(m, n) = {min(m, n)}, got {k}")
+    _v.finite("low_rank_approx", A)
+    U, s, Vt = np.linalg.svd(A, full_matrices=False)
+    U_k, s_k, Vt_k = np.ascontiguousarray(U[:, :k]), s[:k].copy(), np.ascontiguousarray(Vt[:k])
+    return LowRankResult(U_k, s_k, Vt_k, (U_k * s_k) @ Vt_k)
+
+
+def pca(X, n_components) -> PCAResult:
+    """Principal component analysis with scikit-learn's conventions.
+
+    The data are centred by their column means and not scaled; with the
+    thin SVD ``Xc = U S Vt`` of the centred data:
+
+    - components = the first n_components rows of Vt, each flipped so that
+      its largest-|.| entry is positive (sklearn's svd_flip on Vt);
+    - explained_variance = S**2 / (n_samples - 1) for those components;
+    - explained_variance_ratio = their share of the total variance
+      (NaN for constant data, sklearn's 0/0);
+    - transformed = Xc @ components.T (what fit_transform returns).
+
+    The notes compute PCA from the eigenvectors of the covariance matrix;
+    the SVD gives the same components without forming X^T X, which squares
+    the condition number.
+
+    Parameters
+    ----------
+    X : (n_samples, n_features) array_like, n_samples >= 2
+    n_components : int, 1 <= n_components <= min(n_samples, n_features)
+
+    Returns
+    -------
+    PCAResult(components (c, n_features), explained_variance (c,),
+              explained_variance_ratio (c,), mean (n_features,),
+              transformed (n_samples, c))
+
+    Raises
+    ------
+    ValueError
+        If X is not 2-D, has fewer than 2 samples, or n_components is out
+        of range.
+    TypeError
+        If n_components is not an integer.
+    numpy.linalg.LinAlgError
+        If X holds NaN or Inf.
+    """
+    X = _v.matrix("pca", "X", X)
+    c = _v.count("pca", "n_components", n_components)
+    samples, features = X.shape
+    if samples < 2:
+        raise ValueError(f"pca: needs at least 2 samples, got X of shape {X.shape}")
+    if not 1 <= c <= min(samples, features):
+        raise ValueError(f"pca: n_components must satisfy 1 <= n_components <= min(n_samples, n_features) = {min(samples, features)}, got {c}")
+    _v.finite("pca", X)
+    mean = X.mean(axis=0)
+    Xc = X - mean
+    U, S, Vt = np.linalg.svd(Xc, full_matrices=False)
+    signs = np.sign(Vt[np.arange(c), np.argmax(np.abs(Vt[:c]), axis=1)])
+    components = Vt[:c] * signs[:, None]
+    variance = S**2 / (samples - 1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = S[:c] ** 2 / np.sum(S**2)
+    transformed = U[:, :c] * (S[:c] * signs)
+    return PCAResult(np.ascontiguousarray(components), variance[:c].copy(), ratio, mean, np.ascontiguousarray(transformed))
