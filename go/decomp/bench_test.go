@@ -63,3 +63,17 @@ func BenchmarkSVD(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkEig(b *testing.B) {
+	for _, n := range decompSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			a := randMat(rand.New(rand.NewPCG(uint64(n), 11)), n, n)
+			wr, wi, v := make([]float64, n), make([]float64, n), make([]float64, n*n)
+			for b.Loop() {
+				if err := Eig(wr, wi, v, a, n); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,7 +1,8 @@
 // Package decomp computes matrix decompositions of dense float64 matrices:
 // the Cholesky factorization, the QR factorization by Householder
-// reflections and the symmetric eigendecomposition, with more of LAPACK's
-// family to come (svd, eig).
+// reflections, the symmetric and the general eigendecompositions and the
+// singular value decomposition, and what is built on the SVD: the
+// pseudo-inverse, rank, condition number, low-rank approximation and PCA.
 //
 // Conventions, as in package mat:
 //

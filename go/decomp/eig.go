@@ -1,0 +1,513 @@
+package decomp
+
+import "math"
+
+// eigMaxIter bounds the Francis iterations spent on one eigenvalue (or
+// pair) before Eig gives up; exceptional shifts are tried at 10 and 30.
+const eigMaxIter = 60
+
+// Eig computes the eigenvalues and right eigenvectors of the general real
+// n×n matrix a, which it does not modify.
+//
+// Eigenvalue j is wr[j] + i·wi[j]. Complex eigenvalues come in conjugate
+// pairs, stored next to each other with the positive imaginary part first.
+// The eigenvectors are stored in the columns of v (n×n) the way LAPACK's
+// dgeev stores them: for a real eigenvalue, column j is its eigenvector;
+// for a pair (j, j+1), columns j and j+1 are the real and imaginary parts
+// of the eigenvector of wr[j] + i·wi[j], whose conjugate is the
+// eigenvector of the second eigenvalue. Every eigenvector has Euclidean
+// norm 1 and, when complex, its component of largest modulus real and
+// positive, as dgeev's. The eigenvalues are in no particular order (the
+// order of the real Schur form).
+//
+// The algorithm is the one of EISPACK's orthes and hqr2, which LAPACK's
+// dgeev refines: orthogonal reduction to upper Hessenberg form, Francis'
+// implicit double-shift QR iteration to the real Schur form, with its
+// transformations accumulated, then eigenvectors of the quasi-triangular
+// Schur form by back substitution, transformed back.
+//
+// It returns ErrNotFinite for NaN or Inf in a and ErrNoConvergence when an
+// eigenvalue takes more than 60 iterations. It panics with ErrShape if a
+// length disagrees with n.
+func Eig(wr, wi, v, a []float64, n int) error {
+	checkSize(a, n, n)
+	checkSize(v, n, n)
+	if len(wr) != n || len(wi) != n {
+		panic(ErrShape)
+	}
+	for _, x := range a {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return ErrNotFinite
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	h := rowsOf(append([]float64(nil), a...), n)
+	vr := rowsOf(v, n)
+	hessenberg(h, vr, n)
+	if err := schur(h, vr, wr, wi, n); err != nil {
+		return err
+	}
+	schurVectors(h, vr, wr, wi, n)
+	normalizeEigenvectors(vr, wi, n)
+	return nil
+}
+
+// rowsOf views the n×n row-major matrix s as rows.
+func rowsOf(s []float64, n int) [][]float64 {
+	r := make([][]float64, n)
+	for i := range r {
+		r[i] = s[i*n : i*n+n : i*n+n]
+	}
+	return r
+}
+
+// hessenberg reduces h to upper Hessenberg form H = Vᵀ·A·V by Householder
+// reflections (EISPACK's orthes) and sets v to the accumulated V.
+func hessenberg(h, v [][]float64, n int) {
+	ort := make([]float64, n)
+	for m := 1; m < n-1; m++ {
+		// Scale column m-1 below the diagonal.
+		var scale float64
+		for i := m; i < n; i++ {
+			scale += math.Abs(h[i][m-1])
+		}
+		if scale == 0 {
+			continue
+		}
+		// The Householder vector u = x - g·e_1 (times scale), g = -sign·||x||.
+		var hh float64
+		for i := n - 1; i >= m; i-- {
+			ort[i] = h[i][m-1] / scale
+			hh += ort[i] * ort[i]
+		}
+		g := -math.Copysign(math.Sqrt(hh), ort[m])
+		hh -= ort[m] * g
+		ort[m] -= g
+		// H = (I - u·uᵀ/hh)·H·(I - u·uᵀ/hh).
+		for j := m; j < n; j++ {
+			var f float64
+			for i := n - 1; i >= m; i-- {
+				f += ort[i] * h[i][j]
+			}
+			f /= hh
+			for i := m; i < n; i++ {
+				h[i][j] -= f * ort[i]
+			}
+		}
+		for i := range n {
+			var f float64
+			row := h[i]
+			for j := n - 1; j >= m; j-- {
+				f += ort[j] * row[j]
+			}
+			f /= hh
+			for j := m; j < n; j++ {
+				row[j] -= f * ort[j]
+			}
+		}
+		ort[m] *= scale
+		h[m][m-1] = scale * g
+	}
+	// Accumulate V = H_1·H_2··· from the stored vectors.
+	for i := range n {
+		clear(v[i])
+		v[i][i] = 1
+	}
+	for m := n - 2; m >= 1; m-- {
+		if h[m][m-1] == 0 {
+			continue
+		}
+		for i := m + 1; i < n; i++ {
+			ort[i] = h[i][m-1]
+		}
+		for j := m; j < n; j++ {
+			var g float64
+			for i := m; i < n; i++ {
+				g += ort[i] * v[i][j]
+			}
+			// Double division avoids possible underflow.
+			g = (g / ort[m]) / h[m][m-1]
+			for i := m; i < n; i++ {
+				v[i][j] += g * ort[i]
+			}
+		}
+	}
+	// Below the subdiagonal, h held the Householder vectors: clear them.
+	for i := 2; i < n; i++ {
+		clear(h[i][:i-1])
+	}
+}
+
+// schur reduces the upper Hessenberg h to real Schur form T = Zᵀ·H·Z by
+// Francis' double-shift QR iteration (EISPACK's hqr2, first part), updating
+// the whole of h and accumulating Z into v; it stores the eigenvalues in
+// wr, wi. A real pair of eigenvalues in a 2×2 block is split by a rotation,
+// so T's 2×2 blocks are exactly its complex pairs.
+func schur(h, v [][]float64, wr, wi []float64, n int) error {
+	const eps = 0x1p-52
+	var norm float64
+	for i := range n {
+		for j := max(i-1, 0); j < n; j++ {
+			norm += math.Abs(h[i][j])
+		}
+	}
+	nn, iter := n-1, 0
+	var exshift, p, q, r, s, z, w, x, y float64
+	for nn >= 0 {
+		// The active block ends at nn and starts after the last negligible
+		// subdiagonal element.
+		l := nn
+		for l > 0 {
+			s = math.Abs(h[l-1][l-1]) + math.Abs(h[l][l])
+			if s == 0 {
+				s = norm
+			}
+			if math.Abs(h[l][l-1]) <= eps*s { // <=: a zero block deflates too
+				break
+			}
+			l--
+		}
+		switch {
+		case l == nn: // one real root
+			h[nn][nn] += exshift
+			wr[nn], wi[nn] = h[nn][nn], 0
+			nn--
+			iter = 0
+		case l == nn-1: // a 2×2 block: two roots
+			w = h[nn][nn-1] * h[nn-1][nn]
+			p = (h[nn-1][nn-1] - h[nn][nn]) / 2
+			q = p*p + w
+			z = math.Sqrt(math.Abs(q))
+			h[nn][nn] += exshift
+			h[nn-1][nn-1] += exshift
+			x = h[nn][nn]
+			if q >= 0 { // a real pair: split the block by a rotation
+				z = p + math.Copysign(z, p)
+				wr[nn-1] = x + z
+				wr[nn] = wr[nn-1]
+				if z != 0 {
+					wr[nn] = x - w/z
+				}
+				wi[nn-1], wi[nn] = 0, 0
+				x = h[nn][nn-1]
+				s = math.Abs(x) + math.Abs(z)
+				p, q = x/s, z/s
+				r = math.Hypot(p, q)
+				p, q = p/r, q/r
+				for j := nn - 1; j < n; j++ { // rows nn-1, nn
+					z = h[nn-1][j]
+					h[nn-1][j] = q*z + p*h[nn][j]
+					h[nn][j] = q*h[nn][j] - p*z
+				}
+				for i := 0; i <= nn; i++ { // columns nn-1, nn
+					z = h[i][nn-1]
+					h[i][nn-1] = q*z + p*h[i][nn]
+					h[i][nn] = q*h[i][nn] - p*z
+				}
+				for i := range n {
+					z = v[i][nn-1]
+					v[i][nn-1] = q*z + p*v[i][nn]
+					v[i][nn] = q*v[i][nn] - p*z
+				}
+			} else { // a complex pair, positive imaginary part first
+				wr[nn-1], wr[nn] = x+p, x+p
+				wi[nn-1], wi[nn] = z, -z
+			}
+			nn -= 2
+			iter = 0
+		default: // one more double-shift step on rows and columns l..nn
+			x = h[nn][nn]
+			y, w = 0, 0
+			if l < nn {
+				y = h[nn-1][nn-1]
+				w = h[nn][nn-1] * h[nn-1][nn]
+			}
+			if iter == 10 { // Wilkinson's exceptional shift
+				exshift += x
+				for i := 0; i <= nn; i++ {
+					h[i][i] -= x
+				}
+				s = math.Abs(h[nn][nn-1]) + math.Abs(h[nn-1][nn-2])
+				x = 0.75 * s
+				y = x
+				w = -0.4375 * s * s
+			}
+			if iter == 30 { // a second exceptional shift (as MATLAB's)
+				s = (y - x) / 2
+				s = s*s + w
+				if s > 0 {
+					s = math.Sqrt(s)
+					if y < x {
+						s = -s
+					}
+					s = x - w/((y-x)/2+s)
+					for i := 0; i <= nn; i++ {
+						h[i][i] -= s
+					}
+					exshift += s
+					x, y, w = 0.964, 0.964, 0.964
+				}
+			}
+			iter++
+			if iter > eigMaxIter {
+				return ErrNoConvergence
+			}
+			// Look for two consecutive small subdiagonal elements.
+			m := nn - 2
+			for m >= l {
+				z = h[m][m]
+				r = x - z
+				s = y - z
+				p = (r*s-w)/h[m+1][m] + h[m][m+1]
+				q = h[m+1][m+1] - z - r - s
+				r = h[m+2][m+1]
+				s = math.Abs(p) + math.Abs(q) + math.Abs(r)
+				p, q, r = p/s, q/s, r/s
+				if m == l {
+					break
+				}
+				if math.Abs(h[m][m-1])*(math.Abs(q)+math.Abs(r)) <
+					eps*(math.Abs(p)*(math.Abs(h[m-1][m-1])+math.Abs(z)+math.Abs(h[m+1][m+1]))) {
+					break
+				}
+				m--
+			}
+			for i := m + 2; i <= nn; i++ {
+				h[i][i-2] = 0
+				if i > m+2 {
+					h[i][i-3] = 0
+				}
+			}
+			// The double QR step: chase the bulge down with 3×3 reflections.
+			for k := m; k <= nn-1; k++ {
+				notlast := k != nn-1
+				if k != m {
+					p = h[k][k-1]
+					q = h[k+1][k-1]
+					r = 0
+					if notlast {
+						r = h[k+2][k-1]
+					}
+					x = math.Abs(p) + math.Abs(q) + math.Abs(r)
+					if x == 0 {
+						continue
+					}
+					p, q, r = p/x, q/x, r/x
+				}
+				s = math.Copysign(math.Sqrt(p*p+q*q+r*r), p)
+				if s == 0 {
+					continue
+				}
+				if k != m {
+					h[k][k-1] = -s * x
+				} else if l != m {
+					h[k][k-1] = -h[k][k-1]
+				}
+				p += s
+				x, y, z = p/s, q/s, r/s
+				q /= p
+				r /= p
+				for j := k; j < n; j++ { // rows k..k+2
+					p = h[k][j] + q*h[k+1][j]
+					if notlast {
+						p += r * h[k+2][j]
+						h[k+2][j] -= p * z
+					}
+					h[k][j] -= p * x
+					h[k+1][j] -= p * y
+				}
+				for i := 0; i <= min(nn, k+3); i++ { // columns k..k+2
+					p = x*h[i][k] + y*h[i][k+1]
+					if notlast {
+						p += z * h[i][k+2]
+						h[i][k+2] -= p * r
+					}
+					h[i][k] -= p
+					h[i][k+1] -= p * q
+				}
+				for i := range n {
+					p = x*v[i][k] + y*v[i][k+1]
+					if notlast {
+						p += z * v[i][k+2]
+						v[i][k+2] -= p * r
+					}
+					v[i][k] -= p
+					v[i][k+1] -= p * q
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// schurVectors computes the eigenvectors of the real Schur form h by back
+// substitution (EISPACK's hqr2, second part), overwriting the upper
+// triangle of h with them, and transforms them back with v: the columns
+// of v become A's eigenvectors, unnormalized, complex ones as (real,
+// imaginary) column pairs.
+func schurVectors(h, v [][]float64, wr, wi []float64, n int) {
+	const eps = 0x1p-52
+	var norm float64
+	for i := range n {
+		for j := max(i-1, 0); j < n; j++ {
+			norm += math.Abs(h[i][j])
+		}
+	}
+	if norm == 0 {
+		return
+	}
+	var r, s, z, w, x, y, t float64
+	for en := n - 1; en >= 0; en-- {
+		p, q := wr[en], wi[en]
+		switch {
+		case q == 0: // a real eigenvector
+			l := en
+			h[en][en] = 1
+			for i := en - 1; i >= 0; i-- {
+				w = h[i][i] - p
+				r = 0
+				for j := l; j <= en; j++ {
+					r += h[i][j] * h[j][en]
+				}
+				if wi[i] < 0 { // the second row of a 2×2 block: solved with the first
+					z, s = w, r
+					continue
+				}
+				l = i
+				if wi[i] == 0 {
+					if w != 0 {
+						h[i][en] = -r / w
+					} else {
+						h[i][en] = -r / (eps * norm)
+					}
+				} else { // a real 2×2 system
+					x, y = h[i][i+1], h[i+1][i]
+					q = (wr[i]-p)*(wr[i]-p) + wi[i]*wi[i]
+					t = (x*s - z*r) / q
+					h[i][en] = t
+					if math.Abs(x) > math.Abs(z) {
+						h[i+1][en] = (-r - w*t) / x
+					} else {
+						h[i+1][en] = (-s - y*t) / z
+					}
+				}
+				if t = math.Abs(h[i][en]); eps*t*t > 1 { // overflow control
+					for j := i; j <= en; j++ {
+						h[j][en] /= t
+					}
+				}
+			}
+		case q < 0: // the complex pair (en-1, en); its vector in columns en-1, en
+			l := en - 1
+			// The last component is chosen imaginary so the system is triangular.
+			if math.Abs(h[en][en-1]) > math.Abs(h[en-1][en]) {
+				h[en-1][en-1] = q / h[en][en-1]
+				h[en-1][en] = -(h[en][en] - p) / h[en][en-1]
+			} else {
+				h[en-1][en-1], h[en-1][en] = cdiv(0, -h[en-1][en], h[en-1][en-1]-p, q)
+			}
+			h[en][en-1], h[en][en] = 0, 1
+			for i := en - 2; i >= 0; i-- {
+				var ra, sa float64
+				for j := l; j <= en; j++ {
+					ra += h[i][j] * h[j][en-1]
+					sa += h[i][j] * h[j][en]
+				}
+				w = h[i][i] - p
+				if wi[i] < 0 {
+					z, r, s = w, ra, sa
+					continue
+				}
+				l = i
+				if wi[i] == 0 {
+					h[i][en-1], h[i][en] = cdiv(-ra, -sa, w, q)
+				} else { // a complex 2×2 system
+					x, y = h[i][i+1], h[i+1][i]
+					vr := (wr[i]-p)*(wr[i]-p) + wi[i]*wi[i] - q*q
+					vi := (wr[i] - p) * 2 * q
+					if vr == 0 && vi == 0 {
+						vr = eps * norm * (math.Abs(w) + math.Abs(q) + math.Abs(x) + math.Abs(y) + math.Abs(z))
+					}
+					h[i][en-1], h[i][en] = cdiv(x*r-z*ra+q*sa, x*s-z*sa-q*ra, vr, vi)
+					if math.Abs(x) > math.Abs(z)+math.Abs(q) {
+						h[i+1][en-1] = (-ra - w*h[i][en-1] + q*h[i][en]) / x
+						h[i+1][en] = (-sa - w*h[i][en] - q*h[i][en-1]) / x
+					} else {
+						h[i+1][en-1], h[i+1][en] = cdiv(-r-y*h[i][en-1], -s-y*h[i][en], z, q)
+					}
+				}
+				if t = math.Max(math.Abs(h[i][en-1]), math.Abs(h[i][en])); eps*t*t > 1 {
+					for j := i; j <= en; j++ {
+						h[j][en-1] /= t
+						h[j][en] /= t
+					}
+				}
+			}
+		}
+	}
+	// Back transformation: v = V·X, X the upper triangle of h.
+	col := make([]float64, n)
+	for j := n - 1; j >= 0; j-- {
+		for i := range n {
+			var sum float64
+			for k := 0; k <= j; k++ {
+				sum += v[i][k] * h[k][j]
+			}
+			col[i] = sum
+		}
+		for i := range n {
+			v[i][j] = col[i]
+		}
+	}
+}
+
+// cdiv returns (xr + i·xi) / (yr + i·yi), scaled to avoid overflow (Smith).
+func cdiv(xr, xi, yr, yi float64) (float64, float64) {
+	if math.Abs(yr) > math.Abs(yi) {
+		r := yi / yr
+		d := yr + r*yi
+		return (xr + r*xi) / d, (xi - r*xr) / d
+	}
+	r := yr / yi
+	d := yi + r*yr
+	return (r*xr + xi) / d, (r*xi - xr) / d
+}
+
+// normalizeEigenvectors scales each eigenvector (column, or complex pair
+// of columns) of v to Euclidean norm 1; a complex one is also turned so
+// that its component of largest modulus is real and positive.
+func normalizeEigenvectors(v [][]float64, wi []float64, n int) {
+	for j := 0; j < n; j++ {
+		if wi[j] == 0 {
+			var ss float64
+			for i := range n {
+				ss += v[i][j] * v[i][j]
+			}
+			if nrm := math.Sqrt(ss); nrm > 0 {
+				for i := range n {
+					v[i][j] /= nrm
+				}
+			}
+			continue
+		}
+		// Columns j, j+1: the real and imaginary parts.
+		var ss, big float64
+		br, bi := 1.0, 0.0
+		for i := range n {
+			re, im := v[i][j], v[i][j+1]
+			ss += re*re + im*im
+			if m := math.Hypot(re, im); m > big {
+				big, br, bi = m, re/m, im/m
+			}
+		}
+		nrm := math.Sqrt(ss)
+		for i := range n { // multiply by conj(b)/nrm, |b| = 1
+			re, im := v[i][j], v[i][j+1]
+			v[i][j] = (re*br + im*bi) / nrm
+			v[i][j+1] = (im*br - re*bi) / nrm
+		}
+		j++
+	}
+}
