@@ -95,6 +95,12 @@ int mlm_eigh(double *a, int64_t n, double *w, double *v);
  * descending. full == 0: u (m, k), vt (k, n); full != 0: u (m, m), vt (n, n).
  * NaN/Inf -> MLM_ERR_NOT_FINITE; no convergence -> MLM_ERR_NO_CONVERGENCE. */
 int mlm_svd(double *a, int64_t m, int64_t n, int full, double *u, double *s, double *vt);
+/* Eigenvalues wr + i wi (n each) and right eigenvectors v (n, n) of the
+ * general a (n, n), as LAPACK's dgeev: complex pairs adjacent, positive
+ * imaginary part first, their vector as (real, imaginary) column pairs;
+ * unit norm. NaN/Inf -> MLM_ERR_NOT_FINITE; no convergence ->
+ * MLM_ERR_NO_CONVERGENCE. */
+int mlm_eig(double *a, int64_t n, double *wr, double *wi, double *v);
 /* dst (n, m) = the pseudo-inverse of a (m, n), singular values <= rcond * s_max dropped. */
 int mlm_pinv(double *a, int64_t m, int64_t n, double rcond, double *dst);
 /* out = the number of singular values of a (m, n) above tol; tol < 0: s_max * max(m, n) * eps. */

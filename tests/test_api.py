@@ -74,6 +74,7 @@ CALLS = {
     "solve": (A, B),
     "cholesky": (A @ A.T,),
     "qr": (B,),
+    "eig": (A,),
     "eigh": (A + A.T,),
     "svd": (B,),
     "pinv": (B,),
@@ -119,14 +120,16 @@ def test_inputs_of_every_kind_give_float64_and_are_not_modified(backend, name):
 
 
 def check_same_result(got, expected) -> None:
-    """``got`` has the type of ``expected`` and the same values: float64,
-    C-contiguous arrays, Python floats and ints, or named tuples of those."""
+    """``got`` has the type of ``expected`` and the same values: float64
+    (complex128 for eig's complex results), C-contiguous arrays, Python
+    floats and ints, or named tuples of those."""
     if isinstance(expected, tuple):
         assert type(got) is type(expected), f"{type(got).__name__} is not {type(expected).__name__}"
         for g, e in zip(got, expected):
             check_same_result(g, e)
-    elif isinstance(expected, np.ndarray):
-        assert isinstance(got, np.ndarray) and got.dtype == np.float64 and got.flags.c_contiguous
+    elif isinstance(expected, np.ndarray):  # float64, or complex128 where the API says so (eig)
+        assert isinstance(got, np.ndarray) and got.dtype == expected.dtype and got.flags.c_contiguous
+        assert got.dtype in (np.float64, np.complex128)
         np.testing.assert_array_equal(got, expected)
     elif isinstance(expected, int):  # a count (matrix_rank)
         assert type(got) is int and got == expected

@@ -111,6 +111,8 @@ RAW_BAD = [
     ("cond empty", "mlm_cond", lambda: (NULL, 0, 3, _buf(1)), lib.MLM_ERR_SHAPE),
     ("low rank k too big", "mlm_low_rank_approx", lambda: (_buf(6), 2, 3, 3, _buf(9), _buf(3), _buf(9), _buf(6)), lib.MLM_ERR_SHAPE),
     ("pca one sample", "mlm_pca", lambda: (_buf(3), 1, 3, 1, _buf(3), _buf(1), _buf(1), _buf(3), _buf(1)), lib.MLM_ERR_SHAPE),
+    ("eig NULL wi", "mlm_eig", lambda: (_buf(4), 2, _buf(2), NULL, _buf(4)), lib.MLM_ERR_ARGUMENT),
+    ("eig Inf", "mlm_eig", lambda: (ffi.new("double[]", [float("inf")]), 1, _buf(1), _buf(1), _buf(1)), lib.MLM_ERR_NOT_FINITE),
     ("gomaxprocs NULL", "mlm_gomaxprocs", lambda: (NULL,), lib.MLM_ERR_ARGUMENT),
     ("version NULL len", "mlm_go_version", lambda: (ffi.new("char[]", 8), 8, NULL), lib.MLM_ERR_ARGUMENT),
     ("version bad cap", "mlm_go_version", lambda: (NULL, 8, ffi.new("int64_t *")), lib.MLM_ERR_ARGUMENT),

@@ -16,13 +16,14 @@ import os
 
 import numpy as np
 import pytest
+import scipy.linalg
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from numpy.linalg import LinAlgError
 
 from tolerances import EPS, SAFETY, cond_rtol
 
-from mlmath._results import EighResult, QRResult, SVDResult
+from mlmath._results import EighResult, EigResult, QRResult, SVDResult
 
 RATIO_LIMIT = 30
 _HEALTH = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
@@ -431,3 +432,80 @@ def test_pca_matches_the_covariance_eigenvectors(backend, c):
 def test_pca_constant_data(backend):
     _, ev, ratio, mean, T = backend.pca(np.ones((4, 2)), 1)
     assert ev[0] == 0 and np.isnan(ratio[0]) and np.array_equal(mean, [1.0, 1.0]) and not np.any(T)
+
+
+# --- eig ------------------------------------------------------------------------
+
+
+def check_eig(backend, A: np.ndarray):
+    n = A.shape[0]
+    res = backend.eig(A)
+    assert type(res) is EigResult
+    w, v = res
+    assert w.shape == (n,) and v.shape == (n, n)
+    complex_result = bool(np.any(np.iscomplex(w)))
+    assert w.dtype == v.dtype == (np.complex128 if complex_result else np.float64), "numpy's dtype rule"
+    if complex_result:  # pairs of conjugates
+        assert np.allclose(np.sort_complex(w), np.sort_complex(np.conj(w)), rtol=0, atol=0)
+    if n:
+        scale = max(fro(A), np.finfo(float).tiny)
+        ratio = max(fro(A @ v[:, j] - w[j] * v[:, j]) for j in range(n)) / (n * scale * EPS)
+        assert ratio < RATIO_LIMIT, f"max ||A v - w v|| / (n ||A|| eps) = {ratio:.1f}"
+        np.testing.assert_allclose(np.linalg.norm(v, axis=0), 1.0, rtol=SAFETY * n * EPS)
+        # Eigenvalues against LAPACK's, each within n eps ||A|| times its
+        # condition number kappa_j = 1 / |y_j^H x_j| (unit left/right vectors).
+        w_ref, vl, vr = scipy.linalg.eig(A, left=True, right=True)
+        kappa = np.linalg.norm(vl, axis=0) * np.linalg.norm(vr, axis=0) / np.abs(np.sum(np.conj(vl) * vr, axis=0))
+        taken = np.zeros(n, bool)
+        for wj, kj in zip(w_ref, kappa):
+            d = np.where(taken, np.inf, np.abs(w - wj))
+            i = int(np.argmin(d))
+            assert d[i] <= SAFETY * n * EPS * scale * kj, f"eigenvalue {wj} not matched: nearest {w[i]}, kappa {kj:.2g}"
+            taken[i] = True
+    return res
+
+
+@SETTINGS
+@given(n=st.integers(1, 48), seed=st.integers(0, 2**32 - 1))
+def test_eig_random(backend, n, seed):
+    check_eig(backend, np.random.default_rng(seed).standard_normal((n, n)))
+
+
+def rotation(theta: float) -> np.ndarray:
+    return np.array([[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]])
+
+
+@pytest.mark.parametrize(
+    "name, A",
+    [
+        ("1x1", np.array([[-2.0]])),
+        ("empty", np.zeros((0, 0))),
+        ("rotation", rotation(0.3)),
+        ("rotation by pi/2", rotation(np.pi / 2)),
+        ("block rotations", np.kron(np.eye(3), rotation(1.0)) + np.diag(np.arange(6.0))),
+        ("companion x^5 - 1", np.eye(5, k=-1) + np.eye(5, k=4) * 1.0),
+        ("symmetric", symmetric(25, 4)),
+        ("upper triangular", np.triu(np.random.default_rng(5).standard_normal((12, 12)))),
+        ("diagonal repeated", np.diag([3.0, -1.0, 3.0, 0.0])),
+        ("zero", np.zeros((4, 4))),
+        ("hilbert 8", hilbert(8)),
+        ("rank one", np.outer(np.arange(1.0, 7.0), np.arange(2.0, 8.0))),
+        ("entries 1e-8..1e8", np.random.default_rng(6).standard_normal((15, 15)) * 10.0 ** np.add.outer(np.linspace(-4, 4, 15), np.linspace(-4, 4, 15))),
+        ("size 120", np.random.default_rng(7).standard_normal((120, 120))),
+    ],
+)
+def test_eig_cases(backend, name, A):
+    check_eig(backend, A)
+
+
+def test_eig_notes_example(backend):
+    """The notes' eig of [[1, 2], [3, 4]]: (5 -+ sqrt(33)) / 2, real."""
+    w, v = backend.eig([[1.0, 2.0], [3.0, 4.0]])
+    assert w.dtype == np.float64
+    np.testing.assert_allclose(np.sort(w), [(5 - np.sqrt(33)) / 2, (5 + np.sqrt(33)) / 2], rtol=8 * EPS)
+
+
+def test_eig_rotation_is_complex(backend):
+    w, v = backend.eig(rotation(0.3))
+    assert w.dtype == v.dtype == np.complex128
+    np.testing.assert_allclose(np.sort_complex(w), [np.exp(-0.3j), np.exp(0.3j)], rtol=8 * EPS)

@@ -196,3 +196,26 @@ func mlm_pca(x *C.double, samples, features, c C.int64_t, components, variance, 
 		return decomp.PCA(sc, sv, sr, sm, st, sx, int(samples), int(features), int(c))
 	})
 }
+
+//export mlm_eig
+func mlm_eig(a *C.double, n C.int64_t, wr, wi, v *C.double) C.int {
+	return guard("mlm_eig", func() error {
+		sa, err := array(a, n, n)
+		if err != nil {
+			return err
+		}
+		swr, err := array(wr, n)
+		if err != nil {
+			return err
+		}
+		swi, err := array(wi, n)
+		if err != nil {
+			return err
+		}
+		sv, err := array(v, n, n)
+		if err != nil {
+			return err
+		}
+		return decomp.Eig(swr, swi, sv, sa, int(n))
+	})
+}

@@ -18,6 +18,13 @@ class QRResult(NamedTuple):
     R: np.ndarray
 
 
+class EigResult(NamedTuple):
+    """``A @ v[:, j] = w[j] * v[:, j]``: eigenvalues (n,), eigenvectors (n, n) in columns; complex128 unless all real."""
+
+    eigenvalues: np.ndarray
+    eigenvectors: np.ndarray
+
+
 class EighResult(NamedTuple):
     """``A = V diag(w) V^T``: eigenvalues (n,) ascending, eigenvectors (n, n) orthonormal, in columns."""
 

@@ -26,7 +26,7 @@ except ImportError as e:  # pragma: no cover - exercised only without a build
     ) from e
 
 from mlmath.go import _fork
-from mlmath.go.decompositions import cholesky, cond, eigh, low_rank_approx, matrix_rank, pca, pinv, qr, svd
+from mlmath.go.decompositions import cholesky, cond, eig, eigh, low_rank_approx, matrix_rank, pca, pinv, qr, svd
 from mlmath.go.matrices import det, inv, matmul, solve, transpose
 from mlmath.go.vectors import add, cosine_similarity, dot, norm, scale, subtract
 
@@ -49,6 +49,7 @@ __all__ = [
     # decompositions
     "cholesky",
     "qr",
+    "eig",
     "eigh",
     "svd",
     "pinv",

@@ -6,7 +6,7 @@ import numpy as np
 
 from mlmath import _validate as _v
 from mlmath._native import ffi, lib
-from mlmath._results import EighResult, LowRankResult, PCAResult, QRResult, SVDResult
+from mlmath._results import EighResult, EigResult, LowRankResult, PCAResult, QRResult, SVDResult
 from mlmath.go._buffers import DOUBLE1, out_ptr, ptr
 from mlmath.go._contract import same_contract
 from mlmath.go._status import OK, error
@@ -114,3 +114,22 @@ def pca(X, n_components) -> PCAResult:
     if status != OK:
         raise error(status, "pca")
     return PCAResult(comp, var, ratio, mean, tr)
+
+
+@same_contract(_ref.eig)
+def eig(A) -> EigResult:
+    A = _v.square("eig", "A", A)
+    n = A.shape[0]
+    wr, wi, V = np.empty(n), np.empty(n), np.empty((n, n))
+    if (status := lib.mlm_eig(ptr(A), n, out_ptr(wr), out_ptr(wi), out_ptr(V))) != OK:
+        raise error(status, "eig")
+    if not wi.any():
+        return EigResult(wr, V)
+    # Complex pairs: columns j, j+1 hold the real and imaginary parts of the
+    # vector of wr[j] + i wi[j]; the next eigenvalue's vector is its conjugate.
+    w = wr + 1j * wi
+    v = V.astype(np.complex128)
+    pairs = np.flatnonzero(wi > 0)
+    v[:, pairs] = V[:, pairs] + 1j * V[:, pairs + 1]
+    v[:, pairs + 1] = np.conj(v[:, pairs])
+    return EigResult(w, v)

@@ -5,7 +5,7 @@ Every function validates its input with :mod:`mlmath._validate` (shared with
 and where mlmath deliberately differs from numpy or from the original notes.
 """
 
-from mlmath.reference.decompositions import cholesky, cond, eigh, low_rank_approx, matrix_rank, pca, pinv, qr, svd
+from mlmath.reference.decompositions import cholesky, cond, eig, eigh, low_rank_approx, matrix_rank, pca, pinv, qr, svd
 from mlmath.reference.matrices import det, inv, matmul, solve, transpose
 from mlmath.reference.vectors import add, cosine_similarity, dot, norm, scale, subtract
 
@@ -26,6 +26,7 @@ __all__ = [
     # decompositions
     "cholesky",
     "qr",
+    "eig",
     "eigh",
     "svd",
     "pinv",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from mlmath import _validate as _v
-from mlmath._results import EighResult, LowRankResult, PCAResult, QRResult, SVDResult
+from mlmath._results import EighResult, EigResult, LowRankResult, PCAResult, QRResult, SVDResult
 
 
 def cholesky(A) -> np.ndarray:
@@ -341,3 +341,41 @@ def pca(X, n_components) -> PCAResult:
         ratio = S[:c] ** 2 / np.sum(S**2)
     transformed = U[:, :c] * (S[:c] * signs)
     return PCAResult(np.ascontiguousarray(components), variance[:c].copy(), ratio, mean, np.ascontiguousarray(transformed))
+
+
+def eig(A) -> EigResult:
+    """Eigenvalues and right eigenvectors of a general square matrix:
+    ``A @ v[:, j] = w[j] * v[:, j]``.
+
+    Parameters
+    ----------
+    A : (n, n) array_like
+
+    Returns
+    -------
+    EigResult(eigenvalues, eigenvectors)
+        By numpy's rules: both float64 when every eigenvalue is real, both
+        complex128 otherwise (complex eigenvalues of a real matrix come in
+        conjugate pairs). The eigenvalues are in no particular order. Each
+        eigenvector column has unit Euclidean norm; its sign (real case) or
+        phase (complex case) is arbitrary. A defective matrix has fewer
+        independent eigenvectors than n: some columns are then (nearly)
+        parallel, as in numpy.
+
+    Raises
+    ------
+    numpy.linalg.LinAlgError
+        If A is not square, holds NaN or Inf ("Array must not contain infs
+        or NaNs"), or the iteration does not converge.
+    ValueError
+        If A is not 2-D.
+
+    Notes
+    -----
+    The notes' example: ``eig([[1, 2], [3, 4]])`` has eigenvalues
+    (5 -+ sqrt(33)) / 2, about -0.372 and 5.372.
+    """
+    A = _v.square("eig", "A", A)
+    _v.finite("eig", A)
+    w, v = np.linalg.eig(A)
+    return EigResult(w, np.ascontiguousarray(v))
