@@ -1,6 +1,10 @@
 package decomp
 
-import "math"
+import (
+	"math"
+
+	"mlmath/internal/kernel"
+)
 
 // eigMaxIter bounds the Francis iterations spent on one eigenvalue (or
 // pair) before Eig gives up; exceptional shifts are tried at 10 and 30.
@@ -44,13 +48,16 @@ func Eig(wr, wi, v, a []float64, n int) error {
 		return nil
 	}
 	h := rowsOf(append([]float64(nil), a...), n)
-	vr := rowsOf(v, n)
-	hessenberg(h, vr, n)
-	if err := schur(h, vr, wr, wi, n); err != nil {
+	// The transformations are accumulated transposed: row j of vt is
+	// column j of V, so that every update of V touches contiguous rows.
+	vtFlat := make([]float64, n*n)
+	vt := rowsOf(vtFlat, n)
+	hessenberg(h, vt, n)
+	if err := schur(h, vt, wr, wi, n); err != nil {
 		return err
 	}
-	schurVectors(h, vr, wr, wi, n)
-	normalizeEigenvectors(vr, wi, n)
+	schurVectors(h, vtFlat, v, wr, wi, n)
+	normalizeEigenvectors(rowsOf(v, n), wi, n)
 	return nil
 }
 
@@ -64,11 +71,14 @@ func rowsOf(s []float64, n int) [][]float64 {
 }
 
 // hessenberg reduces h to upper Hessenberg form H = Vᵀ·A·V by Householder
-// reflections (EISPACK's orthes) and sets v to the accumulated V.
-func hessenberg(h, v [][]float64, n int) {
+// reflections (EISPACK's orthes) and sets vt to the accumulated Vᵀ. Every
+// update runs along contiguous rows (inner products and axpys on the SIMD
+// kernels).
+func hessenberg(h, vt [][]float64, n int) {
 	ort := make([]float64, n)
+	f := make([]float64, n)
+	vs := make([][]float64, n) // the reflections' vectors u_m (scaled), for Vᵀ
 	for m := 1; m < n-1; m++ {
-		// Scale column m-1 below the diagonal.
 		var scale float64
 		for i := m; i < n; i++ {
 			scale += math.Abs(h[i][m-1])
@@ -76,76 +86,63 @@ func hessenberg(h, v [][]float64, n int) {
 		if scale == 0 {
 			continue
 		}
-		// The Householder vector u = x - g·e_1 (times scale), g = -sign·||x||.
+		// The Householder vector u = x/scale - g·e_1, g = -sign·||x/scale||.
 		var hh float64
-		for i := n - 1; i >= m; i-- {
+		for i := m; i < n; i++ {
 			ort[i] = h[i][m-1] / scale
 			hh += ort[i] * ort[i]
 		}
 		g := -math.Copysign(math.Sqrt(hh), ort[m])
 		hh -= ort[m] * g
 		ort[m] -= g
-		// H = (I - u·uᵀ/hh)·H·(I - u·uᵀ/hh).
-		for j := m; j < n; j++ {
-			var f float64
-			for i := n - 1; i >= m; i-- {
-				f += ort[i] * h[i][j]
-			}
-			f /= hh
-			for i := m; i < n; i++ {
-				h[i][j] -= f * ort[i]
-			}
+		u := ort[m:n]
+		// H = (I - u·uᵀ/hh)·H on rows m..: f = uᵀ·H/hh, H -= u·f.
+		fr := f[:n-m]
+		clear(fr)
+		for i := m; i < n; i++ {
+			kernel.Axpy(fr, ort[i], h[i][m:n])
 		}
+		for i := m; i < n; i++ {
+			kernel.Axpy(h[i][m:n], -ort[i]/hh, fr)
+		}
+		// H = H·(I - u·uᵀ/hh) on columns m..: each row loses (row·u/hh)·uᵀ.
 		for i := range n {
-			var f float64
-			row := h[i]
-			for j := n - 1; j >= m; j-- {
-				f += ort[j] * row[j]
-			}
-			f /= hh
-			for j := m; j < n; j++ {
-				row[j] -= f * ort[j]
-			}
+			row := h[i][m:n]
+			kernel.Axpy(row, -kernel.Dot(row, u)/hh, u)
 		}
-		ort[m] *= scale
+		vs[m] = append([]float64(nil), u...)
+		for i := m + 1; i < n; i++ {
+			h[i][m-1] = 0
+		}
 		h[m][m-1] = scale * g
+		vs[m] = append(vs[m], hh)
 	}
-	// Accumulate V = H_1·H_2··· from the stored vectors.
+	// Vᵀ = (H_1·H_2···)ᵀ = ···H_2·H_1: start from I and apply H_m to the
+	// columns m.. of each row of Vᵀ (H_m is symmetric), last first.
 	for i := range n {
-		clear(v[i])
-		v[i][i] = 1
+		clear(vt[i])
+		vt[i][i] = 1
 	}
 	for m := n - 2; m >= 1; m-- {
-		if h[m][m-1] == 0 {
+		if vs[m] == nil {
 			continue
 		}
-		for i := m + 1; i < n; i++ {
-			ort[i] = h[i][m-1]
-		}
-		for j := m; j < n; j++ {
-			var g float64
-			for i := m; i < n; i++ {
-				g += ort[i] * v[i][j]
-			}
-			// Double division avoids possible underflow.
-			g = (g / ort[m]) / h[m][m-1]
-			for i := m; i < n; i++ {
-				v[i][j] += g * ort[i]
+		u, hh := vs[m][:n-m], vs[m][n-m]
+		for i := range n {
+			row := vt[i][m:n]
+			if d := kernel.Dot(row, u); d != 0 {
+				kernel.Axpy(row, -d/hh, u)
 			}
 		}
-	}
-	// Below the subdiagonal, h held the Householder vectors: clear them.
-	for i := 2; i < n; i++ {
-		clear(h[i][:i-1])
 	}
 }
 
 // schur reduces the upper Hessenberg h to real Schur form T = Zᵀ·H·Z by
 // Francis' double-shift QR iteration (EISPACK's hqr2, first part), updating
-// the whole of h and accumulating Z into v; it stores the eigenvalues in
+// the whole of h and accumulating Zᵀ into vt (rows: the columns of Z); it stores the eigenvalues in
 // wr, wi. A real pair of eigenvalues in a 2×2 block is split by a rotation,
 // so T's 2×2 blocks are exactly its complex pairs.
-func schur(h, v [][]float64, wr, wi []float64, n int) error {
+func schur(h, vt [][]float64, wr, wi []float64, n int) error {
 	const eps = 0x1p-52
 	var norm float64
 	for i := range n {
@@ -206,11 +203,8 @@ func schur(h, v [][]float64, wr, wi []float64, n int) error {
 					h[i][nn-1] = q*z + p*h[i][nn]
 					h[i][nn] = q*h[i][nn] - p*z
 				}
-				for i := range n {
-					z = v[i][nn-1]
-					v[i][nn-1] = q*z + p*v[i][nn]
-					v[i][nn] = q*v[i][nn] - p*z
-				}
+				// Columns nn-1, nn of V: rows of Vᵀ.
+				kernel.Rot(vt[nn-1], vt[nn], q, -p)
 			} else { // a complex pair, positive imaginary part first
 				wr[nn-1], wr[nn] = x+p, x+p
 				wi[nn-1], wi[nn] = z, -z
@@ -327,14 +321,22 @@ func schur(h, v [][]float64, wr, wi []float64, n int) error {
 					h[i][k] -= p
 					h[i][k+1] -= p * q
 				}
-				for i := range n {
-					p = x*v[i][k] + y*v[i][k+1]
-					if notlast {
-						p += z * v[i][k+2]
-						v[i][k+2] -= p * r
+				// Columns k..k+2 of V: rows of Vᵀ.
+				v0, v1 := vt[k], vt[k+1]
+				if notlast {
+					v2 := vt[k+2]
+					for i := range v0 {
+						p = x*v0[i] + y*v1[i] + z*v2[i]
+						v0[i] -= p
+						v1[i] -= p * q
+						v2[i] -= p * r
 					}
-					v[i][k] -= p
-					v[i][k+1] -= p * q
+				} else {
+					for i := range v0 {
+						p = x*v0[i] + y*v1[i]
+						v0[i] -= p
+						v1[i] -= p * q
+					}
 				}
 			}
 		}
@@ -344,10 +346,10 @@ func schur(h, v [][]float64, wr, wi []float64, n int) error {
 
 // schurVectors computes the eigenvectors of the real Schur form h by back
 // substitution (EISPACK's hqr2, second part), overwriting the upper
-// triangle of h with them, and transforms them back with v: the columns
-// of v become A's eigenvectors, unnormalized, complex ones as (real,
-// imaginary) column pairs.
-func schurVectors(h, v [][]float64, wr, wi []float64, n int) {
+// triangle of h with them, and transforms them back with Vᵀ (vt, n×n): the
+// columns of v (n×n) become A's eigenvectors, unnormalized, complex ones
+// as (real, imaginary) column pairs.
+func schurVectors(h [][]float64, vt, v []float64, wr, wi []float64, n int) {
 	const eps = 0x1p-52
 	var norm float64
 	for i := range n {
@@ -355,7 +357,12 @@ func schurVectors(h, v [][]float64, wr, wi []float64, n int) {
 			norm += math.Abs(h[i][j])
 		}
 	}
-	if norm == 0 {
+	if norm == 0 { // the zero matrix: V's columns are eigenvectors
+		for j := range n {
+			for i, x := range vt[j*n : j*n+n] {
+				v[i*n+j] = x
+			}
+		}
 		return
 	}
 	var r, s, z, w, x, y, t float64
@@ -447,18 +454,19 @@ func schurVectors(h, v [][]float64, wr, wi []float64, n int) {
 			}
 		}
 	}
-	// Back transformation: v = V·X, X the upper triangle of h.
-	col := make([]float64, n)
-	for j := n - 1; j >= 0; j-- {
-		for i := range n {
-			var sum float64
-			for k := 0; k <= j; k++ {
-				sum += v[i][k] * h[k][j]
-			}
-			col[i] = sum
+	// Back transformation: E = V·X with X the upper triangle of h, as
+	// Eᵀ = Xᵀ·Vᵀ on the GEMM kernels; v gets E.
+	xt := make([]float64, n*n)
+	for i := range n {
+		for j := i; j < n; j++ {
+			xt[j*n+i] = h[i][j]
 		}
-		for i := range n {
-			v[i][j] = col[i]
+	}
+	et := make([]float64, n*n)
+	kernel.Gemm(n, n, n, xt, n, vt, n, et, n, 0)
+	for j := range n {
+		for i, x := range et[j*n : j*n+n] {
+			v[i*n+j] = x
 		}
 	}
 }
