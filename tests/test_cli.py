@@ -22,7 +22,7 @@ def test_demo_shows_every_example_on_both_backends():
         assert section.title in r.stdout
         for label, _, _ in section.calls:
             assert label in r.stdout
-    worst = float(re.search(r"largest difference between the backends: (\S+)", r.stdout).group(1))
+    worst = float(re.search(r"largest relative difference between the backends: (\S+)", r.stdout).group(1))
     assert worst <= 1e-12  # the notes' examples are tiny and well conditioned
 
 

@@ -77,3 +77,31 @@ func BenchmarkEig(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkPinv(b *testing.B) {
+	for _, n := range decompSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			a, p := randMat(rand.New(rand.NewPCG(uint64(n), 12)), n, n), make([]float64, n*n)
+			for b.Loop() {
+				if err := Pinv(p, a, n, n, DefaultPinvRcond); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkPCA(b *testing.B) {
+	const c = 10
+	for _, n := range decompSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			x := randMat(rand.New(rand.NewPCG(uint64(n), 13)), n, n)
+			comp, v, r, mean, tr := make([]float64, c*n), make([]float64, c), make([]float64, c), make([]float64, n), make([]float64, n*c)
+			for b.Loop() {
+				if err := PCA(comp, v, r, mean, tr, x, n, n, c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

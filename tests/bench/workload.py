@@ -92,6 +92,12 @@ def _symmetric(n: int) -> np.ndarray:
     return (B + B.T) / 2
 
 
+def _np_pca(X, c):
+    """PCA's work in numpy: centre, thin SVD (what mlmath.reference.pca does)."""
+    Xc = X - X.mean(axis=0)
+    return np.linalg.svd(Xc, full_matrices=False)
+
+
 def _decomp_op(name, go_name, numpy, args) -> Op:
     return Op(name, "decompositions", go_name, DECOMP_SIZES, numpy, args)
 
@@ -112,6 +118,9 @@ OPS = (
     _decomp_op("qr", "QR", np.linalg.qr, lambda n: matrix_pair(n)[:1]),
     _decomp_op("eigh", "Eigh", np.linalg.eigh, lambda n: (_symmetric(n),)),
     _decomp_op("svd", "SVD", lambda A: np.linalg.svd(A, full_matrices=False), lambda n: matrix_pair(n)[:1]),
+    _decomp_op("eig", "Eig", np.linalg.eig, lambda n: matrix_pair(n)[:1]),
+    _decomp_op("pinv", "Pinv", np.linalg.pinv, lambda n: matrix_pair(n)[:1]),
+    _decomp_op("pca", "PCA", _np_pca, lambda n: (matrix_pair(n)[0], 10)),
 )
 FAMILIES = ("vectors", "matrices", "decompositions")
 GO_PACKAGES = {"vectors": "./vec", "matrices": "./mat", "decompositions": "./decomp"}
