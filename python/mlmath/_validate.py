@@ -133,6 +133,29 @@ def count(func: str, name: str, x) -> int:
     return int(x)
 
 
+def low_rank_operands(func: str, A, k) -> tuple[np.ndarray, int]:
+    """``A`` (m, n) and the rank ``k``, 0 < k <= min(m, n)."""
+    A = matrix(func, "A", A)
+    k = count(func, "k", k)
+    if not 0 < k <= min(A.shape):
+        raise ValueError(f"{func}: k must satisfy 0 < k <= min(m, n) = {min(A.shape)}, got {k}")
+    return A, k
+
+
+def pca_operands(func: str, X, n_components) -> tuple[np.ndarray, int]:
+    """Data ``X`` (n_samples >= 2, n_features) and 1 <= n_components <= min of both."""
+    X = matrix(func, "X", X)
+    c = count(func, "n_components", n_components)
+    samples, features = X.shape
+    if samples < 2:
+        raise ValueError(f"{func}: needs at least 2 samples, got X of shape {X.shape}")
+    if not 1 <= c <= min(samples, features):
+        raise ValueError(
+            f"{func}: n_components must satisfy 1 <= n_components <= min(n_samples, n_features) = {min(samples, features)}, got {c}"
+        )
+    return X, c
+
+
 def finite(func: str, A: np.ndarray) -> None:
     """LinAlgError unless every entry of ``A`` is finite (numpy's eig message)."""
     if not np.isfinite(A).all():

@@ -89,11 +89,8 @@ def cond(A) -> float:
 
 @same_contract(_ref.low_rank_approx)
 def low_rank_approx(A, k) -> LowRankResult:
-    A = _v.matrix("low_rank_approx", "A", A)
-    k = _v.count("low_rank_approx", "k", k)
+    A, k = _v.low_rank_operands("low_rank_approx", A, k)
     m, n = A.shape
-    if not 0 < k <= min(m, n):
-        raise ValueError(f"low_rank_approx: k must satisfy 0 < k <= min(m, n) = {min(m, n)}, got {k}")
     U_k, s_k, Vt_k, A_k = np.empty((m, k)), np.empty(k), np.empty((k, n)), np.empty((m, n))
     if (status := lib.mlm_low_rank_approx(ptr(A), m, n, k, out_ptr(U_k), out_ptr(s_k), out_ptr(Vt_k), out_ptr(A_k))) != OK:
         raise error(status, "low_rank_approx")
@@ -102,13 +99,8 @@ def low_rank_approx(A, k) -> LowRankResult:
 
 @same_contract(_ref.pca)
 def pca(X, n_components) -> PCAResult:
-    X = _v.matrix("pca", "X", X)
-    c = _v.count("pca", "n_components", n_components)
+    X, c = _v.pca_operands("pca", X, n_components)
     samples, features = X.shape
-    if samples < 2:
-        raise ValueError(f"pca: needs at least 2 samples, got X of shape {X.shape}")
-    if not 1 <= c <= min(samples, features):
-        raise ValueError(f"pca: n_components must satisfy 1 <= n_components <= min(n_samples, n_features) = {min(samples, features)}, got {c}")
     comp, var, ratio, mean, tr = np.empty((c, features)), np.empty(c), np.empty(c), np.empty(features), np.empty((samples, c))
     status = lib.mlm_pca(ptr(X), samples, features, c, out_ptr(comp), out_ptr(var), out_ptr(ratio), out_ptr(mean), out_ptr(tr))
     if status != OK:

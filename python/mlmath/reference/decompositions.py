@@ -274,11 +274,8 @@ def low_rank_approx(A, k) -> LowRankResult:
     numpy.linalg.LinAlgError
         If A holds NaN or Inf.
     """
-    A = _v.matrix("low_rank_approx", "A", A)
-    k = _v.count("low_rank_approx", "k", k)
+    A, k = _v.low_rank_operands("low_rank_approx", A, k)
     m, n = A.shape
-    if not 0 < k <= min(m, n):
-        raise ValueError(f"low_rank_approx: k must satisfy 0 < k <= min(m, n) = {min(m, n)}, got {k}")
     _v.finite("low_rank_approx", A)
     U, s, Vt = np.linalg.svd(A, full_matrices=False)
     U_k, s_k, Vt_k = np.ascontiguousarray(U[:, :k]), s[:k].copy(), np.ascontiguousarray(Vt[:k])
@@ -323,13 +320,8 @@ def pca(X, n_components) -> PCAResult:
     numpy.linalg.LinAlgError
         If X holds NaN or Inf.
     """
-    X = _v.matrix("pca", "X", X)
-    c = _v.count("pca", "n_components", n_components)
+    X, c = _v.pca_operands("pca", X, n_components)
     samples, features = X.shape
-    if samples < 2:
-        raise ValueError(f"pca: needs at least 2 samples, got X of shape {X.shape}")
-    if not 1 <= c <= min(samples, features):
-        raise ValueError(f"pca: n_components must satisfy 1 <= n_components <= min(n_samples, n_features) = {min(samples, features)}, got {c}")
     _v.finite("pca", X)
     mean = X.mean(axis=0)
     Xc = X - mean
