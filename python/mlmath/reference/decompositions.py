@@ -275,7 +275,6 @@ def low_rank_approx(A, k) -> LowRankResult:
         If A holds NaN or Inf.
     """
     A, k = _v.low_rank_operands("low_rank_approx", A, k)
-    m, n = A.shape
     _v.finite("low_rank_approx", A)
     U, s, Vt = np.linalg.svd(A, full_matrices=False)
     U_k, s_k, Vt_k = np.ascontiguousarray(U[:, :k]), s[:k].copy(), np.ascontiguousarray(Vt[:k])
