@@ -79,7 +79,7 @@ func tridiagonalize(s []float64, n int, d, e, zt []float64) {
 	if m > 0 {
 		at, tau = make([]float64, m*m), make([]float64, m)
 	}
-	p := make([]float64, n)
+	p, pwBuf := make([]float64, n), make([]float64, n)
 	for j := 0; j < n-1; j++ {
 		x := s[j*n+j+1 : j*n+n]
 		t := householder(x)
@@ -96,7 +96,7 @@ func tridiagonalize(s []float64, n int, d, e, zt []float64) {
 		vv := p[:k]
 		vv[0] = 1
 		copy(vv[1:], x[1:])
-		pw := make([]float64, k)
+		pw := pwBuf[:k]
 		for i := range k {
 			row := s[(j+1+i)*n+j+1 : (j+1+i)*n+n]
 			pw[i] = t * kernel.Dot(row, vv)
