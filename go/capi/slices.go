@@ -76,3 +76,28 @@ func writeString(s string, buf *C.char, capacity C.int64_t, length *C.int64_t) e
 	dst[len(s)] = 0
 	return nil
 }
+
+// arg is one array argument of an export: its C pointer, its dimensions,
+// and where its Go slice goes.
+type arg struct {
+	dst  *[]float64
+	p    *C.double
+	dims []C.int64_t
+}
+
+// argOf names an array argument for views.
+func argOf(dst *[]float64, p *C.double, dims ...C.int64_t) arg { return arg{dst, p, dims} }
+
+// views converts the array arguments of an export with array, in order,
+// and returns the first error: one call instead of a check per array for
+// the exports that take many (the decompositions).
+func views(args ...arg) error {
+	for _, a := range args {
+		s, err := array(a.p, a.dims...)
+		if err != nil {
+			return err
+		}
+		*a.dst = s
+	}
+	return nil
+}

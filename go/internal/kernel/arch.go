@@ -86,13 +86,3 @@ func Supported() []string {
 	}
 	return names
 }
-
-// lookup returns the supported kernel set called name, or nil.
-func lookup(name string) *arch {
-	for _, a := range supported() {
-		if a.name == name {
-			return a
-		}
-	}
-	return nil
-}

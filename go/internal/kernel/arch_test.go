@@ -97,3 +97,13 @@ func TestEveryKernelSet(t *testing.T) {
 		})
 	}
 }
+
+// lookup returns the supported kernel set called name, or nil.
+func lookup(name string) *arch {
+	for _, a := range supported() {
+		if a.name == name {
+			return a
+		}
+	}
+	return nil
+}

@@ -8,7 +8,7 @@ import numpy as np
 
 from mlmath import _validate as _v
 from mlmath._native import ffi, lib
-from mlmath.go._buffers import DOUBLE1, out_ptr, ptr, vector_pair
+from mlmath.go._buffers import _DOUBLES, _F64, DOUBLE1, _from_buffer, _ndarray, out_ptr, ptr, vector_pair
 from mlmath.go._contract import same_contract
 from mlmath.go._status import OK, error
 from mlmath.reference import vectors as _ref
@@ -49,14 +49,11 @@ def scale(c, v) -> np.ndarray:
 # dot is the hot path of small calls: np.dot on length-3 vectors takes
 # ~0.4 us, and the budget is twice that (issue #5). The cffi call itself
 # costs ~0.25 us and each pointer ~0.12 us, so everything else is trimmed:
-# the common case is checked inline (no helper call), the export is bound
+# the common case is checked inline, with vector_pair's fast-path names from
+# _buffers (no helper call), the export is bound
 # once (the fork guard rebinds it in a forked child), and the result slot is
 # allocated once per thread instead of per call.
 _mlm_dot = lib.mlm_dot
-_ndarray = np.ndarray
-_F64 = np.dtype(np.float64)
-_from_buffer = ffi.from_buffer
-_DOUBLES = ffi.typeof("double[]")
 _slots = threading.local()
 
 
