@@ -7,10 +7,6 @@ import (
 	"mlmath/internal/kernel"
 )
 
-// svdMaxSweeps bounds the Jacobi sweeps (each visits every pair of
-// columns); quadratic convergence needs fewer than 15 in practice.
-const svdMaxSweeps = 60
-
 // SVD computes the singular value decomposition A = U·diag(s)·Vᵀ of the m×n
 // matrix a, with k = min(m, n) singular values s in descending order. With
 // full false, u is m×k and vt is k×n (numpy's full_matrices=False); with
@@ -18,15 +14,14 @@ const svdMaxSweeps = 60
 // completing orthonormal bases. a is not modified. Singular vectors are
 // defined up to sign (and only their subspace for repeated values).
 //
-// The algorithm is the one-sided Jacobi method (Hestenes; LAPACK's dgesvj)
-// preconditioned by a QR factorization, as in Drmač and Veselić: A = Q·R,
-// then plane rotations applied to the columns of Rᵀ, and accumulated, until
-// every pair of columns is orthogonal to working precision; the column
-// norms are the singular values, the normalized columns the right singular
-// vectors, the accumulated rotations the left singular vectors of R, and
-// U = Q·U_R (one product on the GEMM kernels).
-// Jacobi's method computes even tiny singular values to high relative
-// accuracy. A wide A (m < n) is handled through Aᵀ.
+// The algorithm is LAPACK's dgesvd: Householder reflections reduce A to
+// an upper bidiagonal B = Q_Lᵀ·A·P (a tall A, m >= 1.6·n, is first reduced
+// to its triangular factor by a blocked QR), Q_L and P are formed with
+// block reflectors on the GEMM kernels, and the Golub-Kahan implicit-shift
+// QR iteration diagonalizes B, its plane rotations applied to the rows of
+// Uᵀ and Vᵀ. Singular values are accurate to about eps·σ_max (not to high
+// relative accuracy for the tiny ones, as Jacobi's method would be). A
+// wide A (m < n) is handled through Aᵀ.
 //
 // It returns ErrNotFinite for NaN or Inf in a and ErrNoConvergence if the
 // sweeps exceed their budget. It panics with ErrShape if a length
@@ -75,6 +70,12 @@ func SVD(u, s, vt, a []float64, m, n int, full bool) error {
 	return nil
 }
 
+// svdQRRatio: a matrix with m >= svdQRRatio·n rows is first reduced to its
+// n×n triangular factor R by a (blocked) QR factorization, so that the
+// bidiagonal reduction works on R instead of all m rows (LAPACK's dgesvd
+// switches at about 1.6).
+const svdQRRatio = 1.6
+
 // svdTall is SVD for m >= n. It returns Uᵀ (rows are the left singular
 // vectors: n of them, or m with full) and Vᵀ (n×n), and fills s.
 func svdTall(a []float64, m, n int, s []float64, full bool) (ut, vt []float64, err error) {
@@ -82,11 +83,9 @@ func svdTall(a []float64, m, n int, s []float64, full bool) (ut, vt []float64, e
 	if full {
 		urows = m
 	}
-	ut, vt = make([]float64, urows*m), make([]float64, n*n)
-	for i := range n {
-		vt[i*n+i] = 1
-	}
-	// Scale by a power of two (exact) so that no square overflows.
+	ut = make([]float64, urows*m)
+	// Scale by a power of two (exact) so that the squares in the shifts
+	// neither overflow nor lose the small singular values.
 	var amax float64
 	for _, x := range a {
 		amax = math.Max(amax, math.Abs(x))
@@ -96,6 +95,10 @@ func svdTall(a []float64, m, n int, s []float64, full bool) (ut, vt []float64, e
 		for i := range urows {
 			ut[i*m+i] = 1
 		}
+		vt = make([]float64, n*n)
+		for i := range n {
+			vt[i*n+i] = 1
+		}
 		return ut, vt, nil
 	}
 	_, e := math.Frexp(amax)
@@ -103,137 +106,269 @@ func svdTall(a []float64, m, n int, s []float64, full bool) (ut, vt []float64, e
 	for i, x := range a {
 		scaled[i] = math.Ldexp(x, -e)
 	}
-	at, tau := qrFactor(scaled, m, n)
-	// Jacobi on X = Rᵀ, whose columns are the rows of R (Drmač and Veselić:
-	// it converges in far fewer sweeps than on R). X·W = U_X·S with W
-	// orthogonal gives R = W·S·U_Xᵀ: the accumulated rotations W are the
-	// left singular vectors of R, the normalized columns of X·W the right
-	// ones of A.
-	xt := make([]float64, n*n) // row i: row i of R
-	for j := range n {
-		for i := 0; i <= j; i++ {
-			xt[i*n+j] = at[j*m+i]
+	var d, sup []float64
+	if float64(m) >= svdQRRatio*float64(n) {
+		// A = Q·R, R = U_R·S·Vᵀ, U = Q·U_R.
+		at, tau := qrFactor(scaled, m, n)
+		r := make([]float64, n*n)
+		for j := range n {
+			for i := 0; i <= j; i++ {
+				r[i*n+j] = at[j*m+i]
+			}
+		}
+		var urt []float64
+		d, sup, urt, vt = bidiagonalize(r, n, n, n)
+		if err := bidiagonalQR(d, sup, urt, n, vt, n); err != nil {
+			return nil, nil, err
+		}
+		qt := make([]float64, urows*m)
+		var ws qrWork
+		formQt(qt, at, tau, m, urows, &ws)
+		kernel.Gemm(n, m, n, urt, n, qt, m, ut, m, 0)
+		copy(ut[n*m:], qt[n*m:])
+	} else {
+		d, sup, ut, vt = bidiagonalize(scaled, m, n, urows)
+		if err := bidiagonalQR(d, sup, ut, m, vt, n); err != nil {
+			return nil, nil, err
 		}
 	}
-	if err := jacobiSweeps(xt, vt, n); err != nil {
-		return nil, nil, err
-	}
-	norms := make([]float64, n)
+	// Non-negative values in descending order, their vectors along.
 	order := make([]int, n)
 	for j := range n {
-		norms[j] = math.Sqrt(kernel.Dot(xt[j*n:j*n+n], xt[j*n:j*n+n]))
+		if d[j] < 0 {
+			d[j] = -d[j]
+			kernel.Scale(vt[j*n:j*n+n], -1, vt[j*n:j*n+n])
+		}
 		order[j] = j
 	}
-	sort.SliceStable(order, func(x, y int) bool { return norms[order[x]] > norms[order[y]] })
-	urt := make([]float64, n*n)    // rows: the left singular vectors of R
-	rightT := make([]float64, n*n) // rows: the right singular vectors of A
-	var zero []int
+	sort.SliceStable(order, func(x, y int) bool { return d[order[x]] > d[order[y]] })
+	sortedU, sortedV := make([]float64, n*m), make([]float64, n*n)
 	for j, o := range order {
-		s[j] = math.Ldexp(norms[o], e)
-		copy(urt[j*n:j*n+n], vt[o*n:o*n+n])
-		if norms[o] == 0 {
-			zero = append(zero, j)
-			continue
-		}
-		row := rightT[j*n : j*n+n]
-		for i, x := range xt[o*n : o*n+n] {
-			row[i] = x / norms[o]
-		}
+		s[j] = math.Ldexp(d[o], e)
+		copy(sortedU[j*m:j*m+m], ut[o*m:o*m+m])
+		copy(sortedV[j*n:j*n+n], vt[o*n:o*n+n])
 	}
-	completeBasis(rightT, n, zero)
-	sortedV := rightT
-	// U = Q·U_R: the rows of Uᵀ are U_Rᵀ·Qᵀ; with full, Q's further
-	// columns complete U.
-	qt := make([]float64, urows*m)
-	var ws qrWork
-	formQt(qt, at, tau, m, urows, &ws)
-	kernel.Gemm(n, m, n, urt, n, qt, m, ut, m, 0)
-	copy(ut[n*m:], qt[n*m:])
+	copy(ut, sortedU)
 	return ut, sortedV, nil
 }
 
-// jacobiSweeps orthogonalizes the rows of xt (n×n) against each other by
-// plane rotations, applying each to the same rows of vt, until every pair
-// satisfies |x_p·x_q| <= tol·||x_p||·||x_q||.
-func jacobiSweeps(xt, vt []float64, n int) error {
-	tol := 0x1p-52 * math.Sqrt(float64(n))
-	norm2 := make([]float64, n)
-	for sweep := 0; ; sweep++ {
-		if sweep == svdMaxSweeps {
-			return ErrNoConvergence
+// bidiagonalize reduces the m×n matrix a (m >= n, overwritten) to upper
+// bidiagonal form B = Q_Lᵀ·A·P with diagonal d (n) and superdiagonal e
+// (n-1), by Householder reflections alternately from the left (zeroing a
+// column below the diagonal) and from the right (zeroing a row right of the
+// superdiagonal), as LAPACK's dgebd2. It returns Q_Lᵀ (urows×m: the first
+// urows rows, urows >= n; rows past n complete an orthonormal basis) and
+// Pᵀ (n×n), both formed with block reflectors on the GEMM kernels
+// (dorgbr).
+//
+// Each step makes two passes over the trailing rows: the first gathers
+// w = vᵀ·A for the left reflection, the second applies it and, row by row
+// while the row is in cache, the right reflection.
+func bidiagonalize(a []float64, m, n, urows int) (d, e, qlt, pt []float64) {
+	d, e = make([]float64, n), make([]float64, max(n-1, 0))
+	atL, tauL := make([]float64, n*m), make([]float64, n)
+	nr := max(n-1, 0) // the right reflections act on coordinates 1..n-1
+	atR, tauR := make([]float64, nr*nr), make([]float64, nr)
+	col, w, u := make([]float64, m), make([]float64, n), make([]float64, n)
+	for k := range n {
+		x := col[:m-k]
+		for i := range x {
+			x[i] = a[(k+i)*n+k]
 		}
-		for j := range n {
-			norm2[j] = kernel.Dot(xt[j*n:j*n+n], xt[j*n:j*n+n])
+		t := householder(x)
+		d[k], tauL[k] = x[0], t
+		copy(atL[k*m+k:k*m+m], x)
+		if k == n-1 {
+			break
 		}
-		rotated := false
-		for p := 0; p < n-1; p++ {
-			xp := xt[p*n : p*n+n]
-			for q := p + 1; q < n; q++ {
-				alpha, beta := norm2[p], norm2[q]
-				if alpha == 0 || beta == 0 {
-					continue
-				}
-				xq := xt[q*n : q*n+n]
-				gamma := kernel.Dot(xp, xq)
-				if math.Abs(gamma) <= tol*math.Sqrt(alpha)*math.Sqrt(beta) {
-					continue
-				}
-				rotated = true
-				zeta := (beta - alpha) / (2 * gamma)
-				t := math.Copysign(1, zeta) / (math.Abs(zeta) + math.Hypot(1, zeta))
-				c := 1 / math.Hypot(1, t)
-				sn := c * t
-				kernel.Rot(xp, xq, c, sn)
-				kernel.Rot(vt[p*n:p*n+n], vt[q*n:q*n+n], c, sn)
-				norm2[p] = alpha - t*gamma
-				norm2[q] = beta + t*gamma
+		rowK := a[k*n+k+1 : k*n+n]
+		ww := w[:len(rowK)]
+		if t != 0 {
+			// w = τ·vᵀ·A[k:, k+1:] with v = (1, x[1:]); row k -= w.
+			copy(ww, rowK)
+			for i := k + 1; i < m; i++ {
+				kernel.Axpy(ww, x[i-k], a[i*n+k+1:i*n+n])
+			}
+			kernel.Scale(ww, t, ww)
+			kernel.Axpy(rowK, -1, ww)
+		}
+		tr := householder(rowK)
+		e[k], tauR[k] = rowK[0], tr
+		copy(atR[k*nr+k:k*nr+nr], rowK)
+		uu := u[:len(rowK)]
+		uu[0] = 1
+		copy(uu[1:], rowK[1:])
+		for i := k + 1; i < m; i++ {
+			row := a[i*n+k+1 : i*n+n]
+			if t != 0 {
+				kernel.Axpy(row, -x[i-k], ww)
+			}
+			if tr != 0 {
+				kernel.Axpy(row, -tr*kernel.Dot(row, uu), uu)
 			}
 		}
-		if !rotated {
-			return nil
+	}
+	var ws qrWork
+	qlt = make([]float64, urows*m)
+	formQt(qlt, atL, tauL, m, urows, &ws)
+	// P = diag(1, P'), P' the product of the right reflections.
+	pt = make([]float64, n*n)
+	pt[0] = 1
+	if nr > 0 {
+		ptr := make([]float64, nr*nr)
+		formQt(ptr, atR, tauR, nr, nr, &ws)
+		for c := range nr {
+			copy(pt[(c+1)*n+1:(c+1)*n+n], ptr[c*nr:c*nr+nr])
 		}
 	}
+	return d, e, qlt, pt
 }
 
-// completeBasis fills the rows listed in missing of the n×n matrix rows
-// (whose other rows are orthonormal) with unit vectors orthogonal to every
-// other row: Gram-Schmidt, applied twice, on the unit vectors e_0, e_1, ...
-func completeBasis(rows []float64, n int, missing []int) {
-	if len(missing) == 0 {
-		return
+// svdMaxSweeps bounds the QR sweeps of bidiagonalQR per singular value;
+// two or three each are typical.
+const svdMaxSweeps = 30
+
+// bidiagonalQR diagonalizes the upper bidiagonal matrix with diagonal d and
+// superdiagonal e (both overwritten; d gets the singular values, with
+// signs) by the Golub-Kahan implicit-shift QR iteration (Golub and Reinsch;
+// LAPACK's dbdsqr without its zero-shift variant). Each sweep chases a
+// bulge down the unreduced block with plane rotations, the shift being the
+// eigenvalue of the trailing 2×2 block of BᵀB nearer its last entry; the
+// left rotations are applied to rows of ut (row stride ldu), the right
+// ones to rows of vt (n×n). A superdiagonal entry below eps times its two
+// neighbours splits the matrix; a diagonal entry below eps·||B|| is set to
+// zero and its row (or column) chased out with rotations, which splits it
+// too. It returns ErrNoConvergence after svdMaxSweeps·n sweeps.
+func bidiagonalQR(d, e, ut []float64, ldu int, vt []float64, n int) error {
+	const eps = 0x1p-52
+	var bnorm float64
+	for i := range n {
+		v := math.Abs(d[i])
+		if i < n-1 {
+			v += math.Abs(e[i])
+		}
+		bnorm = math.Max(bnorm, v)
 	}
-	isMissing := make([]bool, n)
-	for _, j := range missing {
-		isMissing[j] = true
-	}
-	done := make([]bool, n) // rows that are orthonormal so far
-	for j := range n {
-		done[j] = !isMissing[j]
-	}
-	cand := 0
-	for _, j := range missing {
-		x := rows[j*n : j*n+n]
-		for ; cand < n; cand++ {
-			clear(x)
-			x[cand] = 1
-			for range 2 {
-				for r := range n {
-					if done[r] {
-						y := rows[r*n : r*n+n]
-						kernel.Axpy(x, -kernel.Dot(x, y), y)
-					}
-				}
-			}
-			if nx := math.Sqrt(kernel.Dot(x, x)); nx > 0.5 {
-				for i := range x {
-					x[i] /= nx
-				}
-				cand++
+	small := eps * bnorm
+	urow := func(i int) []float64 { return ut[i*ldu : i*ldu+ldu] }
+	vrow := func(i int) []float64 { return vt[i*n : i*n+n] }
+	sweeps := 0
+	for hi := n - 1; hi > 0; {
+		// The unreduced block lo..hi: every e[lo..hi-1] significant.
+		lo := hi
+		for ; lo > 0; lo-- {
+			if ei := math.Abs(e[lo-1]); ei <= eps*(math.Abs(d[lo-1])+math.Abs(d[lo])) {
+				e[lo-1] = 0
 				break
 			}
 		}
-		done[j] = true
+		if lo == hi {
+			hi--
+			continue
+		}
+		zero := -1
+		for i := lo; i <= hi; i++ {
+			if math.Abs(d[i]) <= small {
+				d[i], zero = 0, i
+				break
+			}
+		}
+		switch {
+		case zero >= 0 && zero < hi:
+			// Row zero holds only f = e[zero]: rotate it against rows
+			// zero+1.. (on the left), each moving it one column right.
+			f := e[zero]
+			e[zero] = 0
+			for j := zero + 1; j <= hi; j++ {
+				c, s, r := givens(d[j], f)
+				d[j] = r
+				if j < hi {
+					f = -s * e[j]
+					e[j] *= c
+				}
+				kernel.Rot(urow(j), urow(zero), c, -s)
+			}
+		case zero == hi:
+			// Column hi holds only f = e[hi-1]: rotate it against columns
+			// hi-1, hi-2, ... (on the right), each moving it one row up.
+			f := e[hi-1]
+			e[hi-1] = 0
+			for j := hi - 1; j >= lo; j-- {
+				c, s, r := givens(d[j], f)
+				d[j] = r
+				if j > lo {
+					f = -s * e[j-1]
+					e[j-1] *= c
+				}
+				kernel.Rot(vrow(j), vrow(hi), c, -s)
+			}
+		default:
+			if sweeps == svdMaxSweeps*n {
+				return ErrNoConvergence
+			}
+			sweeps++
+			bidiagonalSweep(d, e, lo, hi, urow, vrow)
+		}
 	}
+	return nil
+}
+
+// bidiagonalSweep is one implicit-shift QR step on the block lo..hi (hi >
+// lo) of the upper bidiagonal matrix (d, e).
+func bidiagonalSweep(d, e []float64, lo, hi int, urow, vrow func(int) []float64) {
+	// The shift: the eigenvalue of the trailing 2×2 of BᵀB nearer t22.
+	a := hi - 1
+	t11 := d[a] * d[a]
+	if a > lo {
+		t11 += e[a-1] * e[a-1]
+	}
+	t12 := d[a] * e[a]
+	t22 := d[hi]*d[hi] + e[a]*e[a]
+	delta := (t11 - t22) / 2
+	mu := t22
+	if den := delta + math.Copysign(math.Hypot(delta, t12), delta); den != 0 {
+		mu -= t12 / den * t12
+	}
+	// The first rotation makes column lo of BᵀB - μI a multiple of e_lo;
+	// the rest chase the bulge it creates down the block.
+	y, z := d[lo]*d[lo]-mu, d[lo]*e[lo]
+	for k := lo; k < hi; k++ {
+		// On the right, columns k and k+1: zero z at (k-1, k+1).
+		c, s, r := givens(y, z)
+		if k > lo {
+			e[k-1] = r
+		}
+		dk, ek := d[k], e[k]
+		d[k], e[k] = c*dk+s*ek, c*ek-s*dk
+		bulge := s * d[k+1] // at (k+1, k)
+		d[k+1] *= c
+		kernel.Rot(vrow(k), vrow(k+1), c, -s)
+		// On the left, rows k and k+1: zero the bulge.
+		c, s, r = givens(d[k], bulge)
+		d[k] = r
+		ek = e[k]
+		e[k], d[k+1] = c*ek+s*d[k+1], c*d[k+1]-s*ek
+		if k < hi-1 {
+			y, z = e[k], s*e[k+1] // z at (k, k+2)
+			e[k+1] *= c
+		}
+		kernel.Rot(urow(k), urow(k+1), c, -s)
+	}
+}
+
+// givens returns c, s and r = hypot(f, g) with c·f + s·g = r and
+// -s·f + c·g = 0 (c = 1, s = 0 when both are zero).
+func givens(f, g float64) (c, s, r float64) {
+	if g == 0 {
+		return 1, 0, f
+	}
+	af, ag := math.Abs(f), math.Abs(g)
+	if big, tiny := math.Max(af, ag), math.Min(af, ag); big < 0x1p500 && tiny > 0x1p-500 {
+		r = math.Sqrt(f*f + g*g) // no overflow or underflow: skip Hypot's scaling
+	} else {
+		r = math.Hypot(f, g)
+	}
+	return f / r, g / r, r
 }
 
 // transposeOf returns the n×m transpose of the m×n matrix a.

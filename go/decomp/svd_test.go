@@ -106,6 +106,94 @@ func TestSVDSpecial(t *testing.T) {
 	}
 }
 
+// orthogonal returns a random n×n orthogonal matrix: the Q of a Gaussian
+// matrix.
+func orthogonal(rng *rand.Rand, n int) []float64 {
+	q, r := make([]float64, n*n), make([]float64, n*n)
+	QR(q, r, randMat(rng, n, n), n, n)
+	return q
+}
+
+// TestSVDKnownValues builds A = U·diag(σ)·Vᵀ from random orthogonal U, V
+// and chosen descending σ (repeated, graded, zero) and checks that SVD finds σ within
+// n·eps·σ_max.
+func TestSVDKnownValues(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	n := 24
+	cases := map[string]func(i int) float64{
+		"repeated":  func(i int) float64 { return float64(3 - i/8) },
+		"graded":    func(i int) float64 { return math.Pow(10, -float64(i)/2) },
+		"zeros":     func(i int) float64 { return float64(max(0, 12-i)) },
+		"all equal": func(int) float64 { return 2.5 },
+	}
+	for name, sigma := range cases {
+		want := make([]float64, n)
+		for i := range n {
+			want[i] = sigma(i)
+		}
+		u, v := orthogonal(rng, n), orthogonal(rng, n)
+		us := make([]float64, n*n)
+		for i := range n {
+			for j := range n {
+				us[i*n+j] = u[i*n+j] * want[j]
+			}
+		}
+		a := mulT(us, v, n, n, n) // U·diag(σ)·Vᵀ
+		s := checkSVD(t, name, a, n, n, false)
+		for i := range n {
+			if d := math.Abs(s[i] - want[i]); d > float64(n)*eps*want[0] {
+				t.Errorf("%s: σ_%d = %v, want %v (|diff| %.2g)", name, i, s[i], want[i], d)
+			}
+		}
+	}
+}
+
+// TestSVDBidiagonalZeros gives the bidiagonal iteration zeros on its
+// diagonal: an upper bidiagonal input stays bidiagonal under the
+// reduction, so its zero diagonal entries reach bidiagonalQR, in the
+// middle (a row to chase out) and at the end (a column).
+func TestSVDBidiagonalZeros(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		d, e []float64
+	}{
+		{"zero in the middle", []float64{3, 1, 0, 2, 5}, []float64{1, 2, 1, 4}},
+		{"zero at the end", []float64{3, 1, 4, 2, 0}, []float64{1, 2, 1, 4}},
+		{"zero at the start", []float64{0, 1, 4, 2, 1}, []float64{1, 2, 1, 4}},
+		{"all zero diagonal", []float64{0, 0, 0, 0}, []float64{1, 2, 3}},
+		{"tiny diagonal", []float64{1e-30, 1, 1e-30, 1}, []float64{1, 1e-20, 1}},
+	} {
+		n := len(tc.d)
+		a := make([]float64, n*n)
+		for i := range n {
+			a[i*n+i] = tc.d[i]
+			if i < n-1 {
+				a[i*n+i+1] = tc.e[i]
+			}
+		}
+		for _, full := range []bool{false, true} {
+			checkSVD(t, fmt.Sprintf("%s full=%v", tc.name, full), a, n, n, full)
+		}
+	}
+}
+
+// TestSVDExtremeScales checks matrices whose entries are all tiny
+// (subnormal included) or all huge: the power-of-two scaling keeps the
+// shifts' squares in range.
+func TestSVDExtremeScales(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 20))
+	for _, scale := range []float64{1e-300, 5e-320, 1e300} {
+		a := randMat(rng, 9, 7)
+		for i := range a {
+			a[i] *= scale
+		}
+		s := checkSVD(t, fmt.Sprintf("scale %g", scale), a, 9, 7, false)
+		if s[0] == 0 || math.IsInf(s[0], 0) {
+			t.Errorf("scale %g: largest singular value %v", scale, s[0])
+		}
+	}
+}
+
 func TestSVDNonFinite(t *testing.T) {
 	u, s, vt := make([]float64, 4), make([]float64, 2), make([]float64, 4)
 	if err := SVD(u, s, vt, []float64{1, math.NaN(), 0, 1}, 2, 2, false); err != ErrNotFinite {
