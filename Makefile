@@ -14,7 +14,7 @@ GO_LIB := $(PKG)/libmlmath.so
 # The extension's file name depends on the Python version; a stamp stands for it.
 EXT    := build/native.stamp
 PTH    := $(VENV)/.mlmath-pth
-GO_SRC := $(shell find go -name '*.go' ! -name '*_test.go' -o -name '*.s' -o -name 'go.mod' -o -name 'go.sum')
+GO_SRC := $(shell find go -path go/gonumbench -prune -o \( -name '*.go' ! -name '*_test.go' -o -name '*.s' -o -name 'go.mod' -o -name 'go.sum' \) -print)
 
 # What this CPU runs (Linux; elsewhere only the pure-Go kernels are listed).
 # The Go kernel sets, best first: make test runs the suite on each (the

@@ -1,6 +1,8 @@
 """``make bench`` must not rot: a --quick run of two ops writes its JSON (with
-the machine description) and a PNG per family. Timings are not judged here:
-speed targets live in the benchmarks, never in tests."""
+the machine description) and a PNG per family; go test -bench output of
+gonum becomes the "gonum" column, and an offline machine only loses that
+column. Timings are not judged here: speed targets live in the benchmarks,
+never in tests."""
 
 from __future__ import annotations
 
@@ -10,6 +12,11 @@ import sys
 from pathlib import Path
 
 RUN = Path(__file__).resolve().parent / "bench" / "run.py"
+sys.path.insert(0, str(RUN.parent))
+
+import gonative  # noqa: E402 (tests/bench is not a package)
+import report  # noqa: E402
+import workload  # noqa: E402
 
 
 def test_quick_bench_writes_json_and_plots(tmp_path):
@@ -34,3 +41,30 @@ def test_quick_bench_writes_json_and_plots(tmp_path):
         png = out / f"{family}.png"
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", f"{png} is not a PNG"
     assert "Targets of the issue" in r.stdout
+
+
+def test_gonum_column_parsed_and_printed(capsys):
+    """A canned go test -bench line of go/gonumbench becomes the gonum column and its check line."""
+    assert gonative.parse_line("BenchmarkCholesky/n=64-2         \t   29631\t     40519 ns/op\t  1024 B/op") == ("Cholesky", 64, 40519.0)
+    assert gonative.parse_line("BenchmarkEig/n=512   \t       1\t1236981040 ns/op") == ("Eig", 512, 1236981040.0)
+    assert gonative.parse_line("pkg: mlmath/gonumbench") is None
+    rec = {"family": "decompositions", "mode": "isolated"}
+    results = [{**rec, "op": op, "n": 64, "impl": impl, "min_ns": ns, "median_ns": ns}
+               for op, impl, ns in (("cholesky", "go-native", 30e3), ("cholesky", "gonum", 45e3),
+                                    ("qr", "go-native", 200e3), ("qr", "gonum", 100e3), ("qr", "numpy", 90e3))]
+    report.tables(results)
+    report.print_gonum(results)
+    out = capsys.readouterr().out
+    assert "gonum" in out.splitlines()[2].split()  # the table's header row has the column
+    assert "cholesky n=64  go-native vs gonum: 1.50x faster" in out
+    assert "qr n=64        go-native vs gonum: 2.00x SLOWER" in out
+
+
+def test_gonum_offline_is_a_note_not_a_failure(tmp_path, monkeypatch, capsys):
+    """No gonum in the module cache and no proxy: one note, no results, no exception."""
+    monkeypatch.setenv("GOPROXY", "off")
+    monkeypatch.setenv("GOMODCACHE", str(tmp_path / "modcache"))
+    ops = workload.select(["cholesky"], None)
+    found, status = gonative.run_gonum(ops, {"cholesky": (64,)}, "1x", 1, RUN.parents[2])
+    assert found == {} and status.startswith("skipped: cannot download gonum.org/v1/gonum v0.17.0")
+    assert capsys.readouterr().out.count("note: no gonum column") == 1

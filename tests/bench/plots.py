@@ -1,8 +1,9 @@
 """One PNG per family: time per call against size, log-log, one subplot per op.
 
 Solid lines are isolated rounds, dashed lines interleaved rounds (numpy and go
-only); a dotted vertical line marks the crossover where go (through Python)
-starts to beat numpy in isolated rounds.
+only); the decompositions also show gonum (go test -bench on the same input).
+A dotted vertical line marks the crossover where go (through Python) starts
+to beat numpy in isolated rounds.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ LINES = {
     "reference": ("reference", "tab:gray"),
     "go": ("go (python)", "tab:orange"),
     "go-native": ("go (native)", "tab:green"),
+    "gonum": ("gonum (native)", "tab:purple"),
 }
 
 
@@ -65,7 +67,13 @@ def family_png(results: list[dict], family: str, title: str, path: Path) -> Path
         _subplot(ax, results, op, cross.get(op))
     for ax in list(axes.flat)[len(ops):]:
         ax.set_visible(False)
-    handles, labels = axes.flat[0].get_legend_handles_labels()
+    legend = {}  # label -> handle, over all subplots: a line may be missing from some (gonum, interleaved)
+    for ax in axes.flat:
+        for handle, label in zip(*ax.get_legend_handles_labels()):
+            legend.setdefault(label, handle)
+    order = [name + suffix for name, _ in LINES.values() for suffix in ("", ", interleaved")]  # as _subplot draws them
+    labels = sorted(legend, key=lambda lb: order.index(lb) if lb in order else len(order))
+    handles = [legend[lb] for lb in labels]
     fig.legend(handles, labels, loc="lower center", ncol=len(labels), fontsize=9, frameon=False)
     fig.suptitle(f"mlmath {family}: {title}", fontsize=11)
     fig.tight_layout(rect=(0, 0.05, 1, 0.96))

@@ -1,8 +1,10 @@
 """Printing a run: the tables, the crossovers, the issue's targets, a baseline comparison.
 
 A run's results are records {op, family, n, impl, mode, min_ns, median_ns, ...};
-impl is numpy, reference, go (through Python) or go-native; mode is isolated or
-interleaved (go-native runs in its own process, so only isolated).
+impl is numpy, reference, go (through Python), go-native or gonum (gonum's
+time on the same input, go test -bench in go/gonumbench); mode is isolated or
+interleaved (go-native and gonum run in a process of their own, so only
+isolated).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 import workload
 
 Key = tuple[str, int, str, str]  # (op, n, impl, mode)
-IMPLS = ("numpy", "reference", "go", "go-native")  # the order of columns and rows
+IMPLS = ("numpy", "reference", "go", "go-native", "gonum")  # the order of columns and rows
 
 
 def index(results: list[dict]) -> dict[Key, dict]:
@@ -59,16 +61,40 @@ def tables(results: list[dict], stat: str = "min_ns") -> None:
     ops = list(dict.fromkeys(r["op"] for r in results))  # in the order they ran
     keys = sorted({(r["family"], r["op"], r["n"]) for r in results}, key=lambda k: (workload.FAMILIES.index(k[0]) if k[0] in workload.FAMILIES else 99, ops.index(k[1]), k[2]))
     for family in dict.fromkeys(k[0] for k in keys):
+        gonum = any(r["family"] == family and r["impl"] == workload.GONUM for r in results)  # a column only where measured
         print(f"\n{family}: time per call ({stat[:-3]} over rounds); go/np < 1 means Go (through Python) is faster")
-        rows = [("op", "n", "numpy", "reference", "go", "go-native", "go/np", "py cost", "|", "numpy (il)", "go (il)", "go/np (il)")]
+        rows = [("op", "n", "numpy", "reference", "go", "go-native", *(("gonum",) if gonum else ()),
+                 "go/np", "py cost", "|", "numpy (il)", "go (il)", "go/np (il)")]
         for _, op, n in (k for k in keys if k[0] == family):
             go, native, np_ = t(op, n, "go"), t(op, n, "go-native"), t(op, n, "numpy")
             np_i, go_i = t(op, n, "numpy", "interleaved"), t(op, n, "go", "interleaved")
             rows.append((op, str(n), fmt_time(np_), fmt_time(t(op, n, "reference")), fmt_time(go), fmt_time(native),
+                         *((fmt_time(t(op, n, workload.GONUM)),) if gonum else ()),
                          _ratio(go, np_), _python_cost(go, native), "|", fmt_time(np_i), fmt_time(go_i), _ratio(go_i, np_i)))
         _print_rows(rows)
     print("py cost: go (through Python) minus go-native, the Python side of a call; shown for calls under 100 us.")
     print("(il): interleaved rounds (go, reference, numpy, go, ...); the other columns: isolated rounds.")
+
+
+def gonum_check(native: float, gonum: float) -> str:
+    """'go-native vs gonum: 1.35x faster' (gonum takes 1.35 times as long), or '... 1.35x SLOWER'."""
+    if native <= gonum:
+        return f"go-native vs gonum: {gonum / native:.2f}x faster"
+    return f"go-native vs gonum: {native / gonum:.2f}x SLOWER"
+
+
+def print_gonum(results: list[dict], stat: str = "min_ns") -> None:
+    """One check line per (op, n) measured both go-native and by gonum; nothing when gonum did not run."""
+    t = _Times(results, stat)
+    ops = list(dict.fromkeys(r["op"] for r in results))
+    keys = sorted({(r["op"], r["n"]) for r in results if r["impl"] == workload.GONUM}, key=lambda k: (ops.index(k[0]), k[1]))
+    rows = [(f"{op} n={n}", f"{gonum_check(native, gonum)}  (go-native {fmt_time(native)}, gonum {fmt_time(gonum)})")
+            for op, n in keys if (native := t(op, n, workload.NATIVE)) and (gonum := t(op, n, workload.GONUM))]
+    if rows:
+        print(f"\ngo-native (mlmath) against gonum, both go test -bench on the same input, {stat[:-3]} time per call:")
+        width = max(len(r[0]) for r in rows)
+        for case, check in rows:
+            print(f"  {case:<{width}}  {check}")
 
 
 def _python_cost(go: float | None, native: float | None) -> str:

@@ -1,6 +1,9 @@
 """``make bench``: numpy, mlmath.reference, mlmath.go and Go-native, side by side.
 
-1. Go-native: ``go test -bench`` on go/vec and go/mat (``Benchmark<Op>/n=<size>``).
+1. Go-native: ``go test -bench`` on go/vec, go/mat and go/decomp
+   (``Benchmark<Op>/n=<size>``); for the decompositions also on
+   go/gonumbench, gonum on the same inputs: the "gonum" column (skipped with
+   a note when gonum cannot be downloaded).
 2. Through Python (numpy, reference, go): per op and size, isolated rounds
    (all go calls back to back, then reference, then numpy) and interleaved
    rounds (go, reference, numpy, go, ...), see timing.py. Interleaving shows
@@ -9,10 +12,10 @@
 3. Writes the results and the machine (CPU, Go kernel, numpy's BLAS, env
    vars) as JSON to build/bench/latest.json and build/bench/runs/<time>.json,
    and one PNG per family to build/bench/<family>.png.
-4. Prints the tables, the crossovers, a comparison with build/bench/baseline.json
-   when there is one (``make bench-baseline`` saves latest.json there), and
-   the issue's targets with [ok]/[MISSED]. MLMATH_BENCH_STRICT=1 makes a missed
-   target exit with status 1.
+4. Prints the tables, go-native against gonum, the crossovers, a comparison
+   with build/bench/baseline.json when there is one (``make bench-baseline``
+   saves latest.json there), and the issue's targets with [ok]/[MISSED].
+   MLMATH_BENCH_STRICT=1 makes a missed target exit with status 1.
 
 ``--quick`` runs a few sizes with tiny budgets (a smoke test, outputs under
 build/bench/quick); ``--ops`` and ``--families`` select what runs.
@@ -52,12 +55,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--quick", action="store_true", help="smoke test: a few sizes, tiny budgets (outputs in build/bench/quick)")
     p.add_argument("--ops", type=_names, action="extend", help="only these ops, comma-separated (e.g. dot,matmul)")
-    p.add_argument("--families", type=_names, action="extend", help="only these families: vectors, matrices")
+    p.add_argument("--families", type=_names, action="extend", help="only these families: vectors, matrices, decompositions")
     p.add_argument("--sizes", type=_names, action="extend", help="only these sizes, comma-separated (e.g. 3,1000000; also with --quick)")
     p.add_argument("--json-out", type=Path, help="where to write the results (default: <out-dir>/latest.json)")
     p.add_argument("--out-dir", type=Path, help="JSON and PNG directory (default: build/bench, or build/bench/quick)")
     p.add_argument("--baseline", type=Path, default=ROOT / "build/bench/baseline.json", help="compare against this run")
-    p.add_argument("--skip-native", action="store_true", help="do not run go test -bench")
+    p.add_argument("--skip-native", action="store_true", help="do not run go test -bench (neither go-native nor gonum)")
+    p.add_argument("--skip-gonum", action="store_true", help="no gonum column (go test -bench in go/gonumbench)")
     p.add_argument("--no-plots", action="store_true", help="do not draw the PNGs")
     p.add_argument("--stat", choices=("min", "median"), default="min", help="statistic of the printed tables")
     p.add_argument("--round-ms", type=float, help="target length of one round")
@@ -102,11 +106,19 @@ def python_side(ops: list[workload.Op], sizes: dict[str, tuple[int, ...]], budge
     return records
 
 
-def native_side(ops: list[workload.Op], sizes: dict[str, tuple[int, ...]], benchtime: str, count: int) -> list[dict]:
-    """Go-native records from go test -bench (mode isolated: a process of its own)."""
-    found = gonative.run(ops, sizes, benchtime, count, ROOT)
-    return [{"op": op.name, "family": op.family, "n": n, "impl": workload.NATIVE, "mode": "isolated", **found[op.name, n]}
-            for op in ops for n in sizes[op.name] if (op.name, n) in found]
+def native_side(ops: list[workload.Op], sizes: dict[str, tuple[int, ...]], benchtime: str, count: int,
+                gonum: bool) -> tuple[list[dict], str]:
+    """Go-native and gonum records from go test -bench (mode isolated: a process of their own).
+
+    Also returns the gonum column's status: "ok", or why it is missing.
+    """
+    found = {workload.NATIVE: gonative.run(ops, sizes, benchtime, count, ROOT)}
+    status = "not run: --skip-gonum"
+    if gonum:
+        found[workload.GONUM], status = gonative.run_gonum(ops, sizes, benchtime, count, ROOT)
+    records = [{"op": op.name, "family": op.family, "n": n, "impl": impl, "mode": "isolated", **got[op.name, n]}
+               for impl, got in found.items() for op in ops for n in sizes[op.name] if (op.name, n) in got]
+    return records, status
 
 
 def write_json(doc: dict, path: Path, runs_dir: Path) -> list[Path]:
@@ -143,22 +155,26 @@ def compare_with_baseline(doc: dict, path: Path) -> None:
     report.compare(doc, json.loads(path.read_text()), _rel(path))
 
 
-def measure_all(args: argparse.Namespace, ops: list[workload.Op], sizes: dict[str, tuple[int, ...]]) -> list[dict]:
-    """Go-native (unless --skip-native), then numpy, reference and go through Python."""
-    results = []
+def measure_all(args: argparse.Namespace, ops: list[workload.Op], sizes: dict[str, tuple[int, ...]]) -> tuple[list[dict], str]:
+    """Go-native and gonum (unless --skip-native), then numpy, reference and go through Python.
+
+    Returns the records and the gonum column's status ("ok" or why it is missing).
+    """
+    results, gonum = [], "not run: --skip-native"
     if not args.skip_native:
         print(f"\nGo-native: go test -bench, -benchtime {args.go_benchtime}, -count {args.go_count}", flush=True)
-        results += native_side(ops, sizes, args.go_benchtime, args.go_count)
+        results, gonum = native_side(ops, sizes, args.go_benchtime, args.go_count, not args.skip_gonum)
     b = args.budget
     print(f"\nThrough Python: rounds of ~{b.round_ms:g} ms, {b.min_rounds}-{b.max_rounds} rounds per impl and mode, "
           f"~{b.case_s:g} s per size", flush=True)
-    return results + python_side(ops, sizes, b)
+    return results + python_side(ops, sizes, b), gonum
 
 
 def present(doc: dict, args: argparse.Namespace) -> tuple[int, list[Path]]:
-    """Tables, crossovers, PNGs, baseline comparison, targets: (targets missed, PNGs written)."""
+    """Tables, go-native against gonum, crossovers, PNGs, baseline comparison, targets: (targets missed, PNGs written)."""
     results, m = doc["results"], doc["machine"]
     report.tables(results, f"{args.stat}_ns")
+    report.print_gonum(results, f"{args.stat}_ns")
     report.print_crossovers(results)
     pngs = [] if args.no_plots else [p for fam in workload.FAMILIES
                                      if (p := plots.family_png(results, fam, machine.describe(m), args.out_dir / f"{fam}.png"))]
@@ -175,14 +191,15 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     m = machine.collect()
     header(m)
-    results = measure_all(args, ops, sizes)
+    results, gonum = measure_all(args, ops, sizes)
     doc = {
         "schema": 1,
         "created": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
         "command": [sys.argv[0], *argv],
         "machine": m,
         "settings": {"quick": args.quick, "budget": dataclasses.asdict(args.budget), "go_benchtime": args.go_benchtime,
-                     "go_count": None if args.skip_native else args.go_count, "sizes": sizes},
+                     "go_count": None if args.skip_native else args.go_count, "sizes": sizes,
+                     "gonum": {"module": gonative.gonum_version(ROOT), "status": gonum}},
         "elapsed_s": round(time.perf_counter() - started, 1),
         "results": results,
     }

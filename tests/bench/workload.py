@@ -1,7 +1,9 @@
 """What ``make bench`` measures: the ops, their sizes, inputs and numpy equivalents.
 
-The Go benchmarks (go/vec/bench_test.go, go/mat/bench_test.go) use the same
-sizes, under the names ``Benchmark<GoName>/n=<size>``.
+The Go benchmarks (go/vec/bench_test.go, go/mat/bench_test.go,
+go/decomp/bench_test.go) use the same sizes, under the names
+``Benchmark<GoName>/n=<size>``; so does go/gonumbench/bench_test.go, which
+times gonum on the decompositions for the "gonum" column.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ QUICK_MATRIX_SIZES = (8, 64)
 DECOMP_SIZES = (64, 256, 512)
 QUICK_DECOMP_SIZES = (64,)
 
-IMPLS = ("numpy", "reference", "go")  # timed from Python; "go-native" comes from go test -bench
+IMPLS = ("numpy", "reference", "go")  # timed from Python; "go-native" and "gonum" come from go test -bench
 NATIVE = "go-native"
+GONUM = "gonum"  # gonum's time on the same input, Go-native (go/gonumbench), a comparison only
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,8 @@ OPS = (
 )
 FAMILIES = ("vectors", "matrices", "decompositions")
 GO_PACKAGES = {"vectors": "./vec", "matrices": "./mat", "decompositions": "./decomp"}
+GONUM_DIR = "go/gonumbench"  # a module of its own; its benchmarks have go/decomp's names
+GONUM_FAMILIES = ("decompositions",)
 
 
 def functions(op: Op) -> dict[str, Callable]:

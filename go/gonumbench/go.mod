@@ -1,0 +1,5 @@
+module mlmath/gonumbench
+
+go 1.26.0
+
+require gonum.org/v1/gonum v0.17.0
