@@ -115,4 +115,47 @@ int mlm_low_rank_approx(double *a, int64_t m, int64_t n, int64_t k, double *uk, 
  * transformed (samples, c); scikit-learn's conventions. */
 int mlm_pca(double *x, int64_t samples, int64_t features, int64_t c, double *components, double *variance, double *ratio, double *mean, double *transformed);
 
+/* ---- calculus (calculus.go) ------------------------------------------- */
+/* A function from R^n to R^m supplied by the caller: it writes f(x) into
+ * out (m) and returns 0, or returns non-zero to stop the computation, which
+ * then returns MLM_ERR_CALLBACK (the caller keeps the reason: a Python
+ * exception, say). x and out are valid during the call only; ctx is the
+ * caller's pointer, passed back unchanged. Go calls it on the thread that
+ * called the export, and never after the export has returned. */
+typedef int (*mlm_func)(void *ctx, double *x, int64_t n, double *out, int64_t m);
+/* The progress of a long loop: steps taken so far and the current point x
+ * (n). It returns 0 to go on, 1 to stop early (not an error), anything else
+ * to abort with MLM_ERR_CALLBACK. */
+typedef int (*mlm_progress)(void *ctx, int64_t steps, double *x, int64_t n);
+/* Central differences; h <= 0 asks for the default step eps^(1/3) max(1, |x_i|)
+ * (eps^(1/4) for the Hessian); NaN or infinite h -> MLM_ERR_DOMAIN. */
+/* out = (f(x+h) - f(x-h)) / 2h for f: R -> R (n = m = 1). */
+int mlm_derivative(mlm_func f, void *ctx, double x, double h, double *out);
+/* dst (n) = the gradient of f: R^n -> R at x (n). */
+int mlm_gradient(mlm_func f, void *ctx, double *x, int64_t n, double h, double *dst);
+/* dst (m, n) = the Jacobian of f: R^n -> R^m at x (n). */
+int mlm_jacobian(mlm_func f, void *ctx, double *x, int64_t n, int64_t m, double h, double *dst);
+/* dst (n, n) = the symmetric Hessian of f: R^n -> R at x (n). */
+int mlm_hessian(mlm_func f, void *ctx, double *x, int64_t n, double h, double *dst);
+/* out = ||g - g_num|| / max(||g||, ||g_num||) for g = grad(x) (n) and the
+ * central-difference gradient g_num of f at x (0 when both are zero). */
+int mlm_check_gradient(mlm_func f, void *f_ctx, mlm_func grad, void *grad_ctx, double *x, int64_t n, double *out);
+/* Gradient descent x_{k+1} = x_k - learning_rate grad(x_k) from x0 (n),
+ * stopping before step k when ||grad(x_k)|| < tol, for at most max_iter
+ * steps. The gradient is the built-in objective's when objective names one
+ * ("quadratic", "rosenbrock"; unknown -> MLM_ERR_DOMAIN, a dimension it
+ * does not take -> MLM_ERR_SHAPE), else grad's, else (grad NULL) the
+ * central-difference gradient of f. history ((max_iter + 1), n) gets the
+ * path, row 0 = x0; *steps the number of steps taken, also on error. A
+ * non-finite gradient -> MLM_ERR_DOMAIN. progress (may be NULL) is called
+ * after every step when every <= 0, else about every `every` seconds. */
+int mlm_gradient_descent(char *objective, mlm_func f, void *f_ctx, mlm_func grad, void *grad_ctx, double *x0, int64_t n, double learning_rate, int64_t max_iter, double tol, mlm_progress progress, void *progress_ctx, double every, double *history, int64_t *steps);
+
+/* The Python callbacks of mlmath.go, of types mlm_func and mlm_progress:
+ * cffi reads the lines below (it drops the '#' lines), C compilers skip them. */
+#if 0
+extern "Python" int mlm_py_func(void *ctx, double *x, int64_t n, double *out, int64_t m);
+extern "Python" int mlm_py_progress(void *ctx, int64_t steps, double *x, int64_t n);
+#endif
+
 #endif /* MLMATH_H */

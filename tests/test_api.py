@@ -12,7 +12,7 @@ import types
 import numpy as np
 import pytest
 
-from mlmath import go, reference
+from mlmath import go, objectives, reference
 
 
 def public_functions(module: types.ModuleType) -> dict[str, object]:
@@ -60,6 +60,16 @@ RNG = np.random.default_rng(20261125)
 V, W = RNG.standard_normal(7), RNG.standard_normal(7)
 A = RNG.standard_normal((5, 5)) + 5 * np.eye(5)
 B = RNG.standard_normal((5, 3))
+
+
+def _sum_sin(v):
+    return float(np.sum(np.sin(v)))
+
+
+def _sin_and_square(v):
+    return np.concatenate([np.sin(v), v**2])
+
+
 CALLS = {
     "add": (V, W),
     "subtract": (V, W),
@@ -82,6 +92,12 @@ CALLS = {
     "cond": (A,),
     "low_rank_approx": (B, 2),
     "pca": (B, 2),
+    "numerical_derivative": (np.sin, 0.5),
+    "gradient": (_sum_sin, V[:3]),
+    "jacobian": (_sin_and_square, V[:3]),
+    "hessian": (_sum_sin, V[:3]),
+    "check_gradient": (_sum_sin, np.cos, V[:3]),
+    "gradient_descent": (objectives.quadratic, None, V[:3]),
 }
 
 
@@ -91,6 +107,8 @@ def test_every_function_is_exercised_here():
 
 def variants(x):
     """The same values as list, int-free float32-exact copy, Fortran order, view."""
+    if x is None or callable(x):  # functions are passed as they are
+        return [x]
     if isinstance(x, int):  # a count (k, n_components): integers only
         return [x, np.int64(x), np.int32(x)]
     if np.ndim(x) == 0:
@@ -106,7 +124,7 @@ def variants(x):
 @pytest.mark.parametrize("name", sorted(CALLS))
 def test_inputs_of_every_kind_give_float64_and_are_not_modified(backend, name):
     f = getattr(backend, name)
-    args32 = [np.asarray(a, dtype=np.float32).astype(np.float64) if np.ndim(a) else a for a in CALLS[name]]
+    args32 = [np.asarray(a, dtype=np.float32).astype(np.float64) if not callable(a) and np.ndim(a) else a for a in CALLS[name]]
     expected = f(*args32)
     for i in range(len(args32)):
         for variant in variants(args32[i]):

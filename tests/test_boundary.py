@@ -120,7 +120,27 @@ RAW_BAD = [
     ("kernels small buffer", "mlm_kernels_supported", lambda: (ffi.new("char[]", 1), 1, ffi.new("int64_t *")), lib.MLM_ERR_BUFFER_TOO_SMALL),
     ("kernel note negative cap", "mlm_kernel_note", lambda: (NULL, -1, ffi.new("int64_t *")), lib.MLM_ERR_ARGUMENT),
     ("cpu features NULL len", "mlm_cpu_features", lambda: (NULL, 0, NULL), lib.MLM_ERR_ARGUMENT),
+    # calculus: each case fails before Go would call the function back
+    ("derivative NULL f", "mlm_derivative", lambda: (NULL, NULL, 1.0, 0.0, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("derivative NaN h", "mlm_derivative", lambda: (lib.mlm_py_func, NULL, 1.0, float("nan"), _buf(1)), lib.MLM_ERR_DOMAIN),
+    ("gradient negative n", "mlm_gradient", lambda: (lib.mlm_py_func, NULL, _buf(1), -1, 0.0, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("jacobian overflow", "mlm_jacobian", lambda: (lib.mlm_py_func, NULL, _buf(1), 2**40, 2**40, 0.0, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("hessian NULL dst", "mlm_hessian", lambda: (lib.mlm_py_func, NULL, _buf(2), 2, 0.0, NULL), lib.MLM_ERR_ARGUMENT),
+    ("check gradient NULL grad", "mlm_check_gradient", lambda: (lib.mlm_py_func, NULL, NULL, NULL, _buf(2), 2, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("descent unknown objective", "mlm_gradient_descent", lambda: _descent(objective=b"nope"), lib.MLM_ERR_DOMAIN),
+    ("descent objective dimension", "mlm_gradient_descent", lambda: _descent(objective=b"rosenbrock", n=1), lib.MLM_ERR_SHAPE),
+    ("descent no gradient", "mlm_gradient_descent", lambda: _descent(), lib.MLM_ERR_ARGUMENT),
+    ("descent NULL steps", "mlm_gradient_descent", lambda: _descent(objective=b"quadratic", steps=NULL), lib.MLM_ERR_ARGUMENT),
+    ("descent NaN rate", "mlm_gradient_descent", lambda: _descent(objective=b"quadratic", rate=float("nan")), lib.MLM_ERR_DOMAIN),
+    ("descent history overflow", "mlm_gradient_descent", lambda: _descent(objective=b"quadratic", max_iter=2**62), lib.MLM_ERR_ARGUMENT),
 ]
+
+
+def _descent(objective=None, n=2, rate=0.1, max_iter=3, steps=None):
+    """Arguments of mlm_gradient_descent with no Python function behind them."""
+    name = ffi.new("char[]", objective) if objective else NULL
+    steps = ffi.new("int64_t *") if steps is None else steps
+    return (name, NULL, NULL, NULL, NULL, _buf(n), n, rate, max_iter, 0.0, NULL, NULL, 0.0, _buf((max_iter + 1) * n if max_iter < 100 else 1), steps)
 
 
 @pytest.mark.parametrize("what, func, args, status", RAW_BAD, ids=[r[0] for r in RAW_BAD])

@@ -57,3 +57,10 @@ class PCAResult(NamedTuple):
     explained_variance_ratio: np.ndarray
     mean: np.ndarray
     transformed: np.ndarray
+
+
+class GradientDescentResult(NamedTuple):
+    """The final point x (n,) and the path history (steps + 1, n): history[0] is x0, history[-1] is x."""
+
+    x: np.ndarray
+    history: np.ndarray

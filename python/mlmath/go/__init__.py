@@ -26,6 +26,7 @@ except ImportError as e:  # pragma: no cover - exercised only without a build
     ) from e
 
 from mlmath.go import _fork
+from mlmath.go.calculus import check_gradient, gradient, gradient_descent, hessian, jacobian, numerical_derivative
 from mlmath.go.decompositions import cholesky, cond, eig, eigh, low_rank_approx, matrix_rank, pca, pinv, qr, svd
 from mlmath.go.matrices import det, inv, matmul, solve, transpose
 from mlmath.go.vectors import add, cosine_similarity, dot, norm, scale, subtract
@@ -57,6 +58,13 @@ __all__ = [
     "cond",
     "low_rank_approx",
     "pca",
+    # calculus
+    "numerical_derivative",
+    "gradient",
+    "jacobian",
+    "hessian",
+    "check_gradient",
+    "gradient_descent",
 ]
 
 _fork.install()

@@ -5,6 +5,7 @@ Every function validates its input with :mod:`mlmath._validate` (shared with
 and where mlmath deliberately differs from numpy or from the original notes.
 """
 
+from mlmath.reference.calculus import check_gradient, gradient, gradient_descent, hessian, jacobian, numerical_derivative
 from mlmath.reference.decompositions import cholesky, cond, eig, eigh, low_rank_approx, matrix_rank, pca, pinv, qr, svd
 from mlmath.reference.matrices import det, inv, matmul, solve, transpose
 from mlmath.reference.vectors import add, cosine_similarity, dot, norm, scale, subtract
@@ -34,4 +35,11 @@ __all__ = [
     "cond",
     "low_rank_approx",
     "pca",
+    # calculus
+    "numerical_derivative",
+    "gradient",
+    "jacobian",
+    "hessian",
+    "check_gradient",
+    "gradient_descent",
 ]

@@ -1,0 +1,123 @@
+"""Python functions called from Go: the cffi side of ``mlm_func`` and ``mlm_progress``.
+
+A Go export that takes a function gets ``lib.mlm_py_func`` (an ``extern
+"Python"`` callback) and a handle to a :class:`PyFunc`. When Go calls back,
+the callback takes the GIL, copies x into a fresh array, calls the user's
+function, checks its result with the shared rules of :mod:`mlmath._calculus`
+and writes it into Go's buffer.
+
+Any exception, the user's own, a wrong shape, a KeyboardInterrupt that
+arrives while Python code runs here, is stored per thread and the callback
+returns non-zero; Go stops its loop and returns MLM_ERR_CALLBACK, and
+:func:`call` re-raises the stored exception unchanged. Go calls back on the
+thread that made the call, and never after the export has returned.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+from mlmath import _calculus as _c
+from mlmath._native import ffi, lib
+from mlmath.go._status import error
+
+_state = threading.local()
+_F64 = np.float64
+
+#: mlm_progress's "stop early, no error".
+STOP = 1
+#: The value a callback returns after an exception: abort with MLM_ERR_CALLBACK.
+ABORT = 2
+
+
+class PyFunc:
+    """A user's function as Go calls it: ``fn`` is called with a float
+    (``scalar_in``) or a fresh (n,) array, and returns a scalar (``m_out`` is
+    None) or an array of shape (m_out,)."""
+
+    __slots__ = ("func", "name", "fn", "scalar_in", "m_out")
+
+    def __init__(self, func: str, name: str, fn, *, scalar_in: bool = False, m_out: int | None = None):
+        self.func, self.name, self.fn, self.scalar_in, self.m_out = func, name, fn, scalar_in, m_out
+
+
+class Progress:
+    """The progress callback of a long Go loop: the user's ``callback(steps,
+    x, f(x))`` (a truthy return stops), or None, when it only gives Python a
+    chance to raise KeyboardInterrupt."""
+
+    __slots__ = ("func", "f", "callback", "offset", "stopped")
+
+    def __init__(self, func: str, f, callback):
+        self.func, self.f, self.callback = func, f, callback
+        self.offset = 0  # steps taken before the current Go call
+        self.stopped = False  # the callback asked to stop
+
+
+def _store(exc_type, exc, tb):
+    """cffi's onerror: keep the exception for :func:`call` and abort Go's loop."""
+    _state.error = exc if exc is not None else exc_type()
+    return ABORT
+
+
+@ffi.def_extern(onerror=_store, error=ABORT)
+def mlm_py_func(ctx, x, n, out, m):
+    pf = ffi.from_handle(ctx)
+    xs = np.frombuffer(ffi.buffer(x, 8 * n), dtype=_F64).copy()
+    if pf.scalar_in:
+        r = pf.fn(float(xs[0]))
+    else:
+        r = pf.fn(xs)
+    dst = np.frombuffer(ffi.buffer(out, 8 * m), dtype=_F64)
+    if pf.m_out is None:
+        dst[0] = _c.scalar_result(pf.func, pf.name, r)
+    else:
+        dst[:] = _c.vector_result(pf.func, pf.name, r, pf.m_out)
+    return 0
+
+
+@ffi.def_extern(onerror=_store, error=ABORT)
+def mlm_py_progress(ctx, steps, x, n):
+    p = ffi.from_handle(ctx)
+    if p.callback is None:
+        return 0  # running Python code here lets a pending Ctrl-C raise
+    xs = np.frombuffer(ffi.buffer(x, 8 * n), dtype=_F64).copy()
+    fx = _c.scalar_result(p.func, "f", p.f(xs.copy()))
+    if p.callback(p.offset + int(steps), xs, fx):
+        p.stopped = True
+        return STOP
+    return 0
+
+
+def func_arg(pf: PyFunc | None):
+    """(function pointer, handle) for an export's ``mlm_func f, void *ctx``;
+    keep the handle alive for the duration of the call."""
+    if pf is None:
+        return ffi.NULL, ffi.NULL
+    return lib.mlm_py_func, ffi.new_handle(pf)
+
+
+def progress_arg(p: Progress | None):
+    """(function pointer, handle) for ``mlm_progress progress, void *ctx``."""
+    if p is None:
+        return ffi.NULL, ffi.NULL
+    return lib.mlm_py_progress, ffi.new_handle(p)
+
+
+def invoke(export, *args) -> int:
+    """``export(*args)``, re-raising unchanged the exception a callback stored
+    (status MLM_ERR_CALLBACK); returns any other status for the caller to check."""
+    _state.error = None
+    status = export(*args)
+    exc, _state.error = _state.error, None
+    if exc is not None:
+        raise exc
+    return status
+
+
+def call(export, func: str, *args) -> None:
+    """:func:`invoke`, raising the exception of any error status."""
+    if (status := invoke(export, *args)) != lib.MLM_OK:
+        raise error(status, func)
