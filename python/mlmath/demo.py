@@ -17,7 +17,7 @@ from typing import Callable
 
 import numpy as np
 
-from mlmath import reference
+from mlmath import objectives, reference
 from mlmath._version import __version__
 
 
@@ -58,6 +58,26 @@ def _pca_ratio(backend, X):
 def _pca_components(backend, X):
     return backend.pca(X, 2).components  # signs fixed by sklearn's rule
 
+
+def _bowl(x):
+    """The notes' f(x) = x0^2 + x1^2."""
+    return float(x[0] ** 2 + x[1] ** 2)
+
+
+def _bowl_gradient(x):
+    return np.array([2 * x[0], 2 * x[1]])
+
+
+def _descent(backend, f, grad, x0, lr, iters):
+    """gradient_descent's final point and its number of steps."""
+    x, history = backend.gradient_descent(f, grad, x0, learning_rate=lr, max_iter=iters)
+    return np.append(x, len(history) - 1)
+
+
+def _polar_to_3d(v):
+    """A map R^2 -> R^3, (r, t) -> (r cos t, r sin t, r^2): its Jacobian is 3 x 2."""
+    return np.array([v[0] * np.cos(v[1]), v[0] * np.sin(v[1]), v[0] ** 2])
+
 SECTIONS = [
     Section(
         "Vectors",
@@ -96,6 +116,18 @@ SECTIONS = [
             ("matrix_rank(M), cond(M)", lambda b, M: np.array([b.matrix_rank(M), b.cond(M)]), (M,)),
             ("pca(X, 2): variance ratio", _pca_ratio, (X,)),
             ("pca(X, 2): components", _pca_components, (X,)),
+        ],
+    ),
+    Section(
+        "Calculus",
+        "f(x) = x0^2 + x1^2 (the notes'); F(r, t) = (r cos t, r sin t, r^2); rosenbrock from mlmath.objectives",
+        [
+            ("numerical_derivative(sin, 1) (cos 1 = 0.5403023059)", "numerical_derivative", (np.sin, 1.0)),
+            ("gradient(f, [3, 4])", "gradient", (_bowl, [3.0, 4.0])),
+            ("hessian(f, [3, 4])", "hessian", (_bowl, [3.0, 4.0])),
+            ("jacobian(F, [2, pi/6]): 3 x 2", "jacobian", (_polar_to_3d, [2.0, np.pi / 6])),
+            ("gradient_descent(f, grad f, [3, 4], lr 0.1): x, steps", _descent, (_bowl, _bowl_gradient, [3.0, 4.0], 0.1, 1000)),
+            ("same on rosenbrock (native in Go), lr 1e-3", _descent, (objectives.rosenbrock, None, [-1.2, 1.0], 1e-3, 10_000)),
         ],
     ),
 ]
@@ -148,7 +180,7 @@ def run(seconds: float = 0.05) -> int:
                 diff /= max(float(np.max(np.abs(ref_arr), initial=0.0)), np.finfo(float).tiny)
                 worst = max(worst, diff)
                 t_go = time_per_call(go_f, args, seconds)
-                row[2], row[4], row[5] = f"{diff:.1e}", f"{t_go * 1e6:.2f} us", f"{t_go / t_ref:.2f}"
+                row[2], row[4], row[5] = f"{diff:.1e}", f"{t_go * 1e6:.2f} us", f"{t_go / t_ref:.3g}"
             rows.append(tuple(row))
         widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
         for r in rows:
