@@ -1,8 +1,8 @@
-"""``make bench`` must not rot: a --quick run of two ops writes its JSON (with
-the machine description) and a PNG per family; go test -bench output of
-gonum becomes the "gonum" column, and an offline machine only loses that
-column. Timings are not judged here: speed targets live in the benchmarks,
-never in tests."""
+"""``make bench`` must not rot: a --quick run of a few ops writes its JSON (with
+the machine description) and a PNG per family, also for ops numpy has no
+equivalent of (calculus); go test -bench output of gonum becomes the "gonum"
+column, and an offline machine only loses that column. Timings are not judged
+here: speed targets live in the benchmarks, never in tests."""
 
 from __future__ import annotations
 
@@ -18,11 +18,13 @@ import gonative  # noqa: E402 (tests/bench is not a package)
 import report  # noqa: E402
 import workload  # noqa: E402
 
+DESCENT = ("gd_rosenbrock_builtin", "gd_rosenbrock_callback")
+
 
 def test_quick_bench_writes_json_and_plots(tmp_path):
     out = tmp_path / "bench"
     r = subprocess.run(
-        [sys.executable, str(RUN), "--quick", "--skip-native", "--ops", "dot,matmul", "--out-dir", str(out),
+        [sys.executable, str(RUN), "--quick", "--skip-native", "--ops", "dot,matmul," + ",".join(DESCENT), "--out-dir", str(out),
          "--baseline", str(tmp_path / "none.json")],
         capture_output=True, text=True, timeout=300,
     )
@@ -36,8 +38,11 @@ def test_quick_bench_writes_json_and_plots(tmp_path):
         for impl in ("numpy", "reference", "go"):
             for mode in ("isolated", "interleaved"):
                 assert (op, impl, mode) in seen
+    steps = workload.QUICK_CALCULUS_SIZES[0]
+    for op in DESCENT:  # no numpy equivalent: reference and go only, at the --quick step count
+        assert {(rec["impl"], rec["n"]) for rec in doc["results"] if rec["op"] == op} == {("reference", steps), ("go", steps)}
     assert all(rec["min_ns"] > 0 and rec["median_ns"] >= rec["min_ns"] for rec in doc["results"])
-    for family in ("vectors", "matrices"):
+    for family in ("vectors", "matrices", "calculus"):
         png = out / f"{family}.png"
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", f"{png} is not a PNG"
     assert "Targets of the issue" in r.stdout
@@ -68,3 +73,27 @@ def test_gonum_offline_is_a_note_not_a_failure(tmp_path, monkeypatch, capsys):
     found, status = gonative.run_gonum(ops, {"cholesky": (64,)}, "1x", 1, RUN.parents[2])
     assert found == {} and status.startswith("skipped: cannot download gonum.org/v1/gonum v0.17.0")
     assert capsys.readouterr().out.count("note: no gonum column") == 1
+
+
+def test_descent_targets_and_missing_columns(capsys):
+    """Canned calculus records (no numpy; go-native only for the built-in loop): the tables cope,
+    the built-in variant is judged at 10x, the callback variant's ratio is information only."""
+    steps = report.DESCENT_STEPS
+    rec = {"family": "calculus", "n": steps, "mode": "isolated"}
+    results = [{**rec, "op": op, "impl": impl, "min_ns": ns, "median_ns": ns}
+               for op, impl, ns in (("gd_rosenbrock_builtin", "reference", 130e6), ("gd_rosenbrock_builtin", "go", 20e6),
+                                    ("gd_rosenbrock_builtin", "go-native", 0.14e6),
+                                    ("gd_rosenbrock_callback", "reference", 130e6), ("gd_rosenbrock_callback", "go", 100e6))]
+    report.tables(results)
+    report.print_crossovers(results)
+    found = {tg.text.split(":")[0]: tg for tg in report.targets(results, avx512f=True)}
+    builtin = found[f"gradient descent, rosenbrock, {steps} steps, built-in objective"]
+    callback = found[f"gradient descent, rosenbrock, {steps} steps, Python-callback gradient"]
+    assert builtin.status == "MISSED" and "= 6.5 (target >= 10;" in builtin.text and "go-native 140 us" in builtin.text
+    assert callback.status == "info" and "= 1.3 (no target" in callback.text
+    out = capsys.readouterr().out
+    row = next(line.split() for line in out.splitlines() if line.startswith("gd_rosenbrock_callback"))
+    assert row[:6] == ["gd_rosenbrock_callback", str(steps), "-", "130", "ms", "100"]  # op, n, numpy, reference, go
+    assert "Crossover" not in out  # no op has numpy
+    # the callback variant has no Go benchmark: go test is not even started for it
+    assert gonative.run(workload.select([DESCENT[1]], None), {DESCENT[1]: (steps,)}, "1x", 1, RUN.parents[2]) == {}

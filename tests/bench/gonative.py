@@ -1,6 +1,7 @@
-"""Go-native timings: ``go test -bench`` on go/vec, go/mat and go/decomp, and on gonum.
+"""Go-native timings: ``go test -bench`` on go/vec, go/mat, go/decomp and go/calculus, and on gonum.
 
-Benchmarks are named ``Benchmark<GoName>/n=<size>`` (see workload.OPS). With
+Benchmarks are named ``Benchmark<GoName>/n=<size>`` (see workload.OPS); ops
+without a go_name have no Go benchmark and no go-native column. With
 ``-count`` > 1 each size runs several times; the minimum and the median of
 the reported ns/op are kept.
 
@@ -44,7 +45,7 @@ def run(ops: list[Op], sizes: dict[str, tuple[int, ...]], benchtime: str, count:
     """(op, n) -> {"min_ns", "median_ns", "runs_ns"}, printing one line per op."""
     out: dict[tuple[str, int], dict] = {}
     for family, pkg in GO_PACKAGES.items():
-        fam_ops = [op for op in ops if op.family == family]
+        fam_ops = [op for op in ops if op.family == family and op.go_name]
         if fam_ops:
             raw, rc, log = _run_package(pkg, fam_ops, pattern(fam_ops, sizes), benchtime, count, root, "go", "go-native")
             if rc != 0:
@@ -143,7 +144,7 @@ def _summary(times: list[float]) -> dict:
 
 def _check_sizes(ops: list[Op], sizes: dict[str, tuple[int, ...]], out: dict, where: str) -> None:
     """Warn when the Go benchmarks do not cover the Python sizes (they must match)."""
-    for op in ops:
+    for op in (op for op in ops if op.go_name):
         missing = sorted(set(sizes[op.name]) - {n for o, n in out if o == op.name})
         if missing:
             print(f"  warning: {where} has no Benchmark{op.go_name}/n={missing} (keep Go and Python sizes identical)")

@@ -3,7 +3,9 @@
 Solid lines are isolated rounds, dashed lines interleaved rounds (numpy and go
 only); the decompositions also show gonum (go test -bench on the same input).
 A dotted vertical line marks the crossover where go (through Python) starts
-to beat numpy in isolated rounds.
+to beat numpy in isolated rounds. A family run at one size per op (calculus)
+is a bar chart instead: a group of bars per op, one per implementation
+measured, on a log scale.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402 (after choosing the backend)
 
-from report import crossovers  # noqa: E402
+from report import crossovers, fmt_time  # noqa: E402
 
 # impl -> (label, color)
 LINES = {
@@ -54,11 +56,35 @@ def _subplot(ax, results: list[dict], op: str, cross: int | None) -> None:
     ax.grid(True, which="major", alpha=0.3)
 
 
+def _bars(ax, results: list[dict], ops: list[str]) -> None:
+    """A group of bars per op (at its one size): min isolated time of each implementation measured."""
+    iso = {(r["op"], r["impl"]): r for r in results if r["mode"] == "isolated"}
+    impls = [i for i in LINES if any((op, i) in iso for op in ops)]
+    width = 0.8 / len(impls)
+    for k, impl in enumerate(impls):
+        xs = [j + (k - (len(impls) - 1) / 2) * width for j, op in enumerate(ops) if (op, impl) in iso]
+        ts = [iso[op, impl]["min_ns"] * 1e-9 for op in ops if (op, impl) in iso]
+        label, color = LINES[impl]
+        bars = ax.bar(xs, ts, width, color=color, label=label)
+        ax.bar_label(bars, labels=[fmt_time(t * 1e9) for t in ts], fontsize=7)
+    n = {op: next(r["n"] for r in results if r["op"] == op) for op in ops}
+    ax.set_xticks(range(len(ops)), [f"{op}\nn={n[op]}" for op in ops], fontsize=9)
+    ax.set_yscale("log")
+    ax.set_ylim(top=ax.get_ylim()[1] * 2)  # room for the labels above the tallest bar
+    ax.set_ylabel("time per call (s)")
+    ax.grid(True, axis="y", which="major", alpha=0.3)
+
+
 def family_png(results: list[dict], family: str, title: str, path: Path) -> Path | None:
     """Draw the family's ops into ``path``; None when the run has no op of the family."""
     ops = list(dict.fromkeys(r["op"] for r in results if r["family"] == family))
     if not ops:
         return None
+    if all(len({r["n"] for r in results if r["op"] == op}) == 1 for op in ops):
+        fig, ax = plt.subplots(figsize=(3 + 2.5 * len(ops), 4.5))
+        _bars(ax, results, ops)
+        fig.legend(loc="lower center", ncol=4, fontsize=9, frameon=False)
+        return _save(fig, f"mlmath {family}: {title}", path)
     cross = crossovers(results, "isolated")
     cols = min(3, len(ops))
     rows = math.ceil(len(ops) / cols)
@@ -75,7 +101,12 @@ def family_png(results: list[dict], family: str, title: str, path: Path) -> Path
     labels = sorted(legend, key=lambda lb: order.index(lb) if lb in order else len(order))
     handles = [legend[lb] for lb in labels]
     fig.legend(handles, labels, loc="lower center", ncol=len(labels), fontsize=9, frameon=False)
-    fig.suptitle(f"mlmath {family}: {title}", fontsize=11)
+    return _save(fig, f"mlmath {family}: {title}", path)
+
+
+def _save(fig, title: str, path: Path) -> Path:
+    """Title, layout (room for the legend below), PNG at ``path``."""
+    fig.suptitle(title, fontsize=11)
     fig.tight_layout(rect=(0, 0.05, 1, 0.96))
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=110)

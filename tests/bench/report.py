@@ -134,8 +134,10 @@ def crossovers(results: list[dict], mode: str, stat: str = "min_ns") -> dict[str
 
 
 def print_crossovers(results: list[dict]) -> None:
-    """One line per op: from which size go beats numpy, isolated and interleaved."""
+    """One line per op: from which size go beats numpy, isolated and interleaved (nothing without numpy)."""
     iso, inter = crossovers(results, "isolated"), crossovers(results, "interleaved")
+    if not iso:
+        return
     print("\nCrossover: the size from which go (through Python) is faster than numpy and stays faster")
     rows = [("op", "isolated", "interleaved")]
     rows += [(op, _size(iso[op]), _size(inter.get(op))) for op in iso]
@@ -165,7 +167,7 @@ def targets(results: list[dict], avx512f: bool) -> list[Target]:
     typically gets: the minimum hides how often interleaving with numpy's
     threads slows a call down (its distribution is bimodal)."""
     t = _Times(results, "median_ns")
-    return [*_matmul_targets(t, avx512f), *_throughput_targets(t), _dot3_target(t), *_lu_info(t)]
+    return [*_matmul_targets(t, avx512f), *_throughput_targets(t), _dot3_target(t), *_lu_info(t), *_descent_targets(t)]
 
 
 def _matmul_targets(t: _Times, avx512f: bool) -> list[Target]:
@@ -220,6 +222,27 @@ def _lu_info(t: _Times) -> list[Target]:
         inter = _ratio(t(op, 1024, "go", "interleaved"), t(op, 1024, "numpy", "interleaved"))
         out.append(Target("info", f"{op} n=1024: go time / numpy time = {go / np_:.2f} isolated, {inter} interleaved "
                           "(target: no slower than before; see the baseline comparison)"))
+    return out
+
+
+DESCENT_STEPS = 10_000
+
+
+def _descent_targets(t: _Times) -> list[Target]:
+    """gradient descent on Rosenbrock, 10,000 steps: reference time / go time >= 10 with
+    the built-in objective (the loop in Go); with a Python gradient, the ratio only
+    (every step calls Python, which bounds it)."""
+    out, n = [], DESCENT_STEPS
+    for op, what, bound in (("gd_rosenbrock_builtin", "built-in objective", 10.0),
+                            ("gd_rosenbrock_callback", "Python-callback gradient", None)):
+        ref, go, native = t(op, n, "reference"), t(op, n, "go"), t(op, n, workload.NATIVE)
+        label = f"gradient descent, rosenbrock, {n} steps, {what}: reference time / go time"
+        if not (ref and go):
+            out.append(Target("--", f"{label}: not measured"))
+            continue
+        goal = f"target >= {bound:g}" if bound else "no target: bounded by the Python calls"
+        times = f"reference {fmt_time(ref)}, go {fmt_time(go)}" + (f", go-native {fmt_time(native)}" if native else "")
+        out.append(Target(_check(ref / go >= bound) if bound else "info", f"{label} = {ref / go:.1f} ({goal}; {times})"))
     return out
 
 

@@ -1,7 +1,7 @@
 """``make bench``: numpy, mlmath.reference, mlmath.go and Go-native, side by side.
 
-1. Go-native: ``go test -bench`` on go/vec, go/mat and go/decomp
-   (``Benchmark<Op>/n=<size>``); for the decompositions also on
+1. Go-native: ``go test -bench`` on go/vec, go/mat, go/decomp and
+   go/calculus (``Benchmark<Op>/n=<size>``); for the decompositions also on
    go/gonumbench, gonum on the same inputs: the "gonum" column (skipped with
    a note when gonum cannot be downloaded).
 2. Through Python (numpy, reference, go): per op and size, isolated rounds
@@ -55,7 +55,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--quick", action="store_true", help="smoke test: a few sizes, tiny budgets (outputs in build/bench/quick)")
     p.add_argument("--ops", type=_names, action="extend", help="only these ops, comma-separated (e.g. dot,matmul)")
-    p.add_argument("--families", type=_names, action="extend", help="only these families: vectors, matrices, decompositions")
+    p.add_argument("--families", type=_names, action="extend", help="only these families: " + ", ".join(workload.FAMILIES))
     p.add_argument("--sizes", type=_names, action="extend", help="only these sizes, comma-separated (e.g. 3,1000000; also with --quick)")
     p.add_argument("--json-out", type=Path, help="where to write the results (default: <out-dir>/latest.json)")
     p.add_argument("--out-dir", type=Path, help="JSON and PNG directory (default: build/bench, or build/bench/quick)")

@@ -1,9 +1,14 @@
 """What ``make bench`` measures: the ops, their sizes, inputs and numpy equivalents.
 
 The Go benchmarks (go/vec/bench_test.go, go/mat/bench_test.go,
-go/decomp/bench_test.go) use the same sizes, under the names
-``Benchmark<GoName>/n=<size>``; so does go/gonumbench/bench_test.go, which
-times gonum on the decompositions for the "gonum" column.
+go/decomp/bench_test.go, go/calculus/bench_test.go) use the same sizes, under
+the names ``Benchmark<GoName>/n=<size>``; so does go/gonumbench/bench_test.go,
+which times gonum on the decompositions for the "gonum" column.
+
+The calculus ops time ``gradient_descent`` on Rosenbrock's function; their
+size is the number of steps. They have no numpy equivalent (the reference is
+the numpy loop), and the Python-callback variant no Go benchmark (its Go loop
+calls Python at every step).
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ QUICK_VECTOR_SIZES = (3, 1_000)
 QUICK_MATRIX_SIZES = (8, 64)
 DECOMP_SIZES = (64, 256, 512)
 QUICK_DECOMP_SIZES = (64,)
+CALCULUS_SIZES = (10_000,)  # gradient-descent steps
+QUICK_CALCULUS_SIZES = (1_000,)
 
 IMPLS = ("numpy", "reference", "go")  # timed from Python; "go-native" and "gonum" come from go test -bench
 NATIVE = "go-native"
@@ -35,15 +42,17 @@ class Op:
     """One benchmarked function: its family, sizes, numpy equivalent and arguments."""
 
     name: str
-    family: str  # "vectors", "matrices" or "decompositions"; also the Go package and the PNG name
-    go_name: str  # Benchmark<go_name> in the Go package
+    family: str  # one of FAMILIES; also the Go package (GO_PACKAGES) and the PNG name
+    go_name: str  # Benchmark<go_name> in the Go package; "" when there is none (no go-native column)
     sizes: tuple[int, ...]
-    numpy: Callable
+    numpy: Callable | None  # None when numpy has no equivalent (no numpy column)
     args: Callable[[int], tuple]  # size -> the call's arguments
+    function: str = ""  # the mlmath function timed, when it is not called ``name``
 
     def quick_sizes(self) -> tuple[int, ...]:
         """The few sizes of a ``--quick`` run."""
-        return {"vectors": QUICK_VECTOR_SIZES, "matrices": QUICK_MATRIX_SIZES}.get(self.family, QUICK_DECOMP_SIZES)
+        return {"vectors": QUICK_VECTOR_SIZES, "matrices": QUICK_MATRIX_SIZES,
+                "calculus": QUICK_CALCULUS_SIZES}.get(self.family, QUICK_DECOMP_SIZES)
 
 
 def _rng(n: int) -> np.random.Generator:
@@ -105,6 +114,28 @@ def _decomp_op(name, go_name, numpy, args) -> Op:
     return Op(name, "decompositions", go_name, DECOMP_SIZES, numpy, args)
 
 
+ROSENBROCK_X0 = (-1.2, 1.0)
+
+
+def _descent_op(name: str, go_name: str, python_gradient: bool) -> Op:
+    """gradient_descent on Rosenbrock's function from (-1.2, 1) at learning rate
+    1e-3, tol 0 (never stops early), size = steps, as BenchmarkGradientDescent.
+
+    With ``python_gradient`` grad_f is rosenbrock.gradient, a Python function
+    the go backend calls back at every step; without, grad_f is None and the
+    go backend runs the built-in objective's loop in Go.
+    """
+
+    def args(n: int) -> tuple:
+        from mlmath import objectives
+
+        grad_f = objectives.rosenbrock.gradient if python_gradient else None
+        # f, grad_f, x0, learning_rate, max_iter, tol
+        return objectives.rosenbrock, grad_f, np.array(ROSENBROCK_X0), 1e-3, n, 0.0
+
+    return Op(name, "calculus", go_name, CALCULUS_SIZES, None, args, function="gradient_descent")
+
+
 OPS = (
     _vector_op("add", "Add", np.add, vector_pair),
     _vector_op("subtract", "Subtract", np.subtract, vector_pair),
@@ -124,18 +155,22 @@ OPS = (
     _decomp_op("eig", "Eig", np.linalg.eig, lambda n: matrix_pair(n)[:1]),
     _decomp_op("pinv", "Pinv", np.linalg.pinv, lambda n: matrix_pair(n)[:1]),
     _decomp_op("pca", "PCA", _np_pca, lambda n: (matrix_pair(n)[0], 10)),
+    _descent_op("gd_rosenbrock_builtin", "GradientDescent", python_gradient=False),
+    _descent_op("gd_rosenbrock_callback", "", python_gradient=True),
 )
-FAMILIES = ("vectors", "matrices", "decompositions")
-GO_PACKAGES = {"vectors": "./vec", "matrices": "./mat", "decompositions": "./decomp"}
+FAMILIES = ("vectors", "matrices", "decompositions", "calculus")
+GO_PACKAGES = {"vectors": "./vec", "matrices": "./mat", "decompositions": "./decomp", "calculus": "./calculus"}
 GONUM_DIR = "go/gonumbench"  # a module of its own; its benchmarks have go/decomp's names
 GONUM_FAMILIES = ("decompositions",)
 
 
 def functions(op: Op) -> dict[str, Callable]:
-    """impl -> the function to time, for the Python-side implementations."""
+    """impl -> the function to time, for the Python-side implementations (no "numpy" when it has none)."""
     from mlmath import go, reference
 
-    return {"numpy": op.numpy, "reference": getattr(reference, op.name), "go": getattr(go, op.name)}
+    name = op.function or op.name
+    numpy = {"numpy": op.numpy} if op.numpy is not None else {}
+    return {**numpy, "reference": getattr(reference, name), "go": getattr(go, name)}
 
 
 def select(ops: list[str] | None, families: list[str] | None) -> list[Op]:
