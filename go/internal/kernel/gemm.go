@@ -142,9 +142,12 @@ func gemmParallel(ar *arch, md mode, m, n, k int, a []float64, lda int, b []floa
 	})
 }
 
-// packBufs holds one goroutine's packing scratch space.
+// packBufs holds one goroutine's packing scratch space, and the edge tile
+// of macroKernel (a local array there would escape to the heap through the
+// micro-kernel's function value: one allocation per block).
 type packBufs struct {
 	a, b []float64
+	tile [maxTile]float64
 }
 
 var packPool = sync.Pool{New: func() any { return new(packBufs) }}
@@ -175,7 +178,7 @@ func gemmSerial(ar *arch, md mode, m, n, k int, a []float64, lda int, b []float6
 			for ic := 0; ic < m; ic += mc {
 				mb := min(mc, m-ic)
 				packA(mr, mb, kb, a[ic*lda+pc:], lda, ap, md == subtract)
-				macroKernel(ar, mb, nb, kb, ap, bp, c[ic*ldc+jc:], ldc, pc > 0 || md == subtract)
+				macroKernel(ar, mb, nb, kb, ap, bp, c[ic*ldc+jc:], ldc, pc > 0 || md == subtract, &bufs.tile)
 			}
 		}
 	}
@@ -183,9 +186,8 @@ func gemmSerial(ar *arch, md mode, m, n, k int, a []float64, lda int, b []float6
 
 // macroKernel multiplies a packed mb×kb block of A by a packed kb×nb panel of
 // B into C (row stride ldc), adding to C when accum is set.
-func macroKernel(ar *arch, mb, nb, kb int, ap, bp, c []float64, ldc int, accum bool) {
+func macroKernel(ar *arch, mb, nb, kb int, ap, bp, c []float64, ldc int, accum bool, tmp *[maxTile]float64) {
 	mr, nr := ar.mr, ar.nr
-	var tmp [maxTile]float64
 	for jr := 0; jr < nb; jr += nr {
 		cols := min(nr, nb-jr)
 		bs := bp[jr*kb : (jr+nr)*kb]
