@@ -151,6 +151,16 @@ int mlm_check_gradient(mlm_func f, void *f_ctx, mlm_func grad, void *grad_ctx, d
  * after every step when every <= 0, else about every `every` seconds. */
 int mlm_gradient_descent(char *objective, mlm_func f, void *f_ctx, mlm_func grad, void *grad_ctx, double *x0, int64_t n, double learning_rate, int64_t max_iter, double tol, mlm_progress progress, void *progress_ctx, double every, double *history, int64_t *steps);
 
+/* ---- symbolic derivatives (symbolic.go) ------------------------------- */
+/* The derivative of the expression (expr_len bytes of UTF-8, no NUL needed)
+ * with respect to the variable (var_len bytes), simplified and printed in a
+ * form sympy parses: a string result as above. An expression outside the
+ * grammar, an unknown function or an invalid variable name ->
+ * MLM_ERR_DOMAIN, and buf then holds the error message instead (naming the
+ * position), with the same size rules (MLM_ERR_BUFFER_TOO_SMALL first if it
+ * does not fit). */
+int mlm_symbolic_derivative(char *expr, int64_t expr_len, char *var, int64_t var_len, char *buf, int64_t cap, int64_t *len);
+
 /* The Python callbacks of mlmath.go, of types mlm_func and mlm_progress:
  * cffi reads the lines below (it drops the '#' lines), C compilers skip them. */
 #if 0

@@ -98,6 +98,7 @@ CALLS = {
     "hessian": (_sum_sin, V[:3]),
     "check_gradient": (_sum_sin, np.cos, V[:3]),
     "gradient_descent": (objectives.quadratic, None, V[:3]),
+    "symbolic_derivative": ("x^3 + sin(x)", "x"),
 }
 
 
@@ -107,7 +108,7 @@ def test_every_function_is_exercised_here():
 
 def variants(x):
     """The same values as list, int-free float32-exact copy, Fortran order, view."""
-    if x is None or callable(x):  # functions are passed as they are
+    if x is None or callable(x) or isinstance(x, str):  # functions and text are passed as they are
         return [x]
     if isinstance(x, int):  # a count (k, n_components): integers only
         return [x, np.int64(x), np.int32(x)]
@@ -124,7 +125,7 @@ def variants(x):
 @pytest.mark.parametrize("name", sorted(CALLS))
 def test_inputs_of_every_kind_give_float64_and_are_not_modified(backend, name):
     f = getattr(backend, name)
-    args32 = [np.asarray(a, dtype=np.float32).astype(np.float64) if not callable(a) and np.ndim(a) else a for a in CALLS[name]]
+    args32 = [np.asarray(a, dtype=np.float32).astype(np.float64) if not callable(a) and not isinstance(a, str) and np.ndim(a) else a for a in CALLS[name]]
     expected = f(*args32)
     for i in range(len(args32)):
         for variant in variants(args32[i]):
@@ -149,6 +150,8 @@ def check_same_result(got, expected) -> None:
         assert isinstance(got, np.ndarray) and got.dtype == expected.dtype and got.flags.c_contiguous
         assert got.dtype in (np.float64, np.complex128)
         np.testing.assert_array_equal(got, expected)
+    elif isinstance(expected, str):  # a symbolic derivative
+        assert type(got) is str and got == expected
     elif isinstance(expected, int):  # a count (matrix_rank)
         assert type(got) is int and got == expected
     else:

@@ -132,6 +132,11 @@ RAW_BAD = [
     ("descent no gradient", "mlm_gradient_descent", lambda: _descent(), lib.MLM_ERR_ARGUMENT),
     ("descent NULL steps", "mlm_gradient_descent", lambda: _descent(objective=b"quadratic", steps=NULL), lib.MLM_ERR_ARGUMENT),
     ("descent NaN rate", "mlm_gradient_descent", lambda: _descent(objective=b"quadratic", rate=float("nan")), lib.MLM_ERR_DOMAIN),
+    ("symbolic negative length", "mlm_symbolic_derivative", lambda: (b"x", -1, b"x", 1, ffi.new("char[]", 8), 8, ffi.new("int64_t *")), lib.MLM_ERR_ARGUMENT),
+    ("symbolic NULL expression", "mlm_symbolic_derivative", lambda: (NULL, 3, b"x", 1, ffi.new("char[]", 8), 8, ffi.new("int64_t *")), lib.MLM_ERR_ARGUMENT),
+    ("symbolic NULL len", "mlm_symbolic_derivative", lambda: (b"x", 1, b"x", 1, ffi.new("char[]", 8), 8, NULL), lib.MLM_ERR_ARGUMENT),
+    ("symbolic syntax error", "mlm_symbolic_derivative", lambda: (b"x +", 3, b"x", 1, ffi.new("char[]", 128), 128, ffi.new("int64_t *")), lib.MLM_ERR_DOMAIN),
+    ("symbolic small buffer", "mlm_symbolic_derivative", lambda: (b"x^3", 3, b"x", 1, ffi.new("char[]", 2), 2, ffi.new("int64_t *")), lib.MLM_ERR_BUFFER_TOO_SMALL),
     ("descent history overflow", "mlm_gradient_descent", lambda: _descent(objective=b"quadratic", max_iter=2**62), lib.MLM_ERR_ARGUMENT),
 ]
 

@@ -26,7 +26,15 @@ except ImportError as e:  # pragma: no cover - exercised only without a build
     ) from e
 
 from mlmath.go import _fork
-from mlmath.go.calculus import check_gradient, gradient, gradient_descent, hessian, jacobian, numerical_derivative
+from mlmath.go.calculus import (
+    check_gradient,
+    gradient,
+    gradient_descent,
+    hessian,
+    jacobian,
+    numerical_derivative,
+    symbolic_derivative,
+)
 from mlmath.go.decompositions import cholesky, cond, eig, eigh, low_rank_approx, matrix_rank, pca, pinv, qr, svd
 from mlmath.go.matrices import det, inv, matmul, solve, transpose
 from mlmath.go.vectors import add, cosine_similarity, dot, norm, scale, subtract
@@ -65,6 +73,7 @@ __all__ = [
     "hessian",
     "check_gradient",
     "gradient_descent",
+    "symbolic_derivative",
 ]
 
 _fork.install()

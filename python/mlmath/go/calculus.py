@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from mlmath import _calculus as _c
+from mlmath import _symbolic
 from mlmath._native import ffi, lib
 from mlmath._results import GradientDescentResult
 from mlmath.go._buffers import DOUBLE1, out_ptr, ptr
@@ -131,3 +132,23 @@ def gradient_descent(f, grad_f, x0, learning_rate=0.01, max_iter=1000, tol=1e-6,
             progress.offset = done
     history = np.concatenate(chunks)
     return GradientDescentResult(history[-1].copy(), history)
+
+
+@same_contract(_ref.symbolic_derivative)
+def symbolic_derivative(expression, variable) -> str:
+    func = "symbolic_derivative"
+    expression, variable = _symbolic.arguments(func, expression, variable)
+    expr, var = expression.encode(), variable.encode()
+    length = ffi.new("int64_t *")
+    capacity = 4 * len(expr) + 64
+    for _ in range(2):  # once more if Go asks for a bigger buffer
+        buf = ffi.new("char[]", capacity)
+        status = lib.mlm_symbolic_derivative(expr, len(expr), var, len(var), buf, capacity, length)
+        if status != lib.MLM_ERR_BUFFER_TOO_SMALL:
+            break
+        capacity = length[0] + 1
+    if status == lib.MLM_ERR_DOMAIN:  # outside the grammar: Go's message names the position
+        message = ffi.string(buf, length[0]).decode().removeprefix("symbolic: ")
+        raise ValueError(f"{func}: {message}")
+    check(status, func)
+    return ffi.string(buf, length[0]).decode()

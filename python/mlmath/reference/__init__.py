@@ -5,7 +5,15 @@ Every function validates its input with :mod:`mlmath._validate` (shared with
 and where mlmath deliberately differs from numpy or from the original notes.
 """
 
-from mlmath.reference.calculus import check_gradient, gradient, gradient_descent, hessian, jacobian, numerical_derivative
+from mlmath.reference.calculus import (
+    check_gradient,
+    gradient,
+    gradient_descent,
+    hessian,
+    jacobian,
+    numerical_derivative,
+    symbolic_derivative,
+)
 from mlmath.reference.decompositions import cholesky, cond, eig, eigh, low_rank_approx, matrix_rank, pca, pinv, qr, svd
 from mlmath.reference.matrices import det, inv, matmul, solve, transpose
 from mlmath.reference.vectors import add, cosine_similarity, dot, norm, scale, subtract
@@ -42,4 +50,5 @@ __all__ = [
     "hessian",
     "check_gradient",
     "gradient_descent",
+    "symbolic_derivative",
 ]

@@ -31,6 +31,7 @@ __all__ = [
     "hessian",
     "check_gradient",
     "gradient_descent",
+    "symbolic_derivative",
 ]
 
 
@@ -328,3 +329,43 @@ def gradient_descent(f, grad_f, x0, learning_rate=0.01, max_iter=1000, tol=1e-6,
             break
     return GradientDescentResult(history[-1].copy(), np.array(history))
 
+
+def symbolic_derivative(expression, variable) -> str:
+    """The derivative of ``expression`` with respect to ``variable``, as a string sympy parses.
+
+    The grammar (the same on both backends, see :mod:`mlmath._symbolic`):
+    numbers (``2``, ``0.5``, ``1e-3``), variables, ``+ - * /``, powers ``^``
+    or ``**`` (right-associative; ``-x^2`` is ``-(x^2)``, ``2^-x`` is
+    allowed), unary minus, parentheses, and the functions sin cos tan exp
+    log sqrt tanh sigmoid abs (``log`` is natural, ``sigmoid(u) = 1/(1 +
+    exp(-u))``). ``pi`` and ``E`` are the constants, as in sympy; ``e`` is a
+    variable. Implicit multiplication (``2x``) is a syntax error.
+
+    Parameters
+    ----------
+    expression : str
+    variable : str
+        A name, not a constant, function or Python keyword.
+
+    Returns
+    -------
+    str
+        The derivative, in sympy's syntax (``**``, ``Abs``, ``sign``, ``E``).
+        The reference returns ``str(sympy.diff(...))``; the Go backend
+        differentiates and simplifies by itself, so the two strings differ in
+        form but agree in value wherever both are defined. A variable named
+        like a sympy object (``I``, ``N``, ``S``, ...) prints as itself but
+        means that object to a plain ``sympy.sympify``.
+
+    Raises
+    ------
+    ValueError
+        For an expression outside the grammar, an unknown function, or an
+        invalid variable name; the message names the (0-based, in
+        characters) position of the offending token.
+    TypeError
+        If expression or variable is not a str.
+    """
+    from mlmath._symbolic import sympy_derivative
+
+    return sympy_derivative("symbolic_derivative", expression, variable)
