@@ -130,7 +130,24 @@ SECTIONS = [
             ("same on rosenbrock (native in Go), lr 1e-3", _descent, (objectives.rosenbrock, None, [-1.2, 1.0], 1e-3, 10_000)),
         ],
     ),
+    Section(
+        "Symbolic derivatives",
+        "d/dx; the reference is sympy's, Go's is on the line below; rel.diff compares values at x = 0.5, 1.3, 2.1",
+        [
+            (f"d/dx {e}", "symbolic_derivative", (e, "x"))
+            for e in ("x^3 + 2*x^2 - 5*x + 1", "sin(x)*exp(-x^2)", "sigmoid(2*x)", "log(1 + x^2)/x", "x^x")
+        ],
+    ),
 ]
+
+
+def _string_values(text: str, points=(0.5, 1.3, 2.1)) -> np.ndarray:
+    """A derivative string's values at a few points (read with sympy)."""
+    import sympy
+
+    x = sympy.Symbol("x", real=True)
+    f = sympy.lambdify(x, sympy.parse_expr(text, local_dict={"x": x}), "numpy")
+    return np.array([float(f(p)) for p in points])
 
 
 def _resolve(backend, name):
@@ -151,6 +168,8 @@ def time_per_call(f, args, seconds: float) -> float:
 
 
 def show(x) -> str:
+    if isinstance(x, str):
+        return x
     if isinstance(x, np.ndarray):
         return np.array2string(x, precision=6, separator=", ").replace("\n", "")
     return f"{x:.10g}"
@@ -168,23 +187,32 @@ def run(seconds: float = 0.05) -> int:
     for section in SECTIONS:
         print(f"{section.title}   {section.setup}")
         rows = [("call", "result", "rel.diff", "reference", "go", "go/ref")]
+        notes: list[list[str]] = [[]]  # lines printed under each row
         for label, name, args in section.calls:
+            extra: list[str] = []
             ref_f = _resolve(reference, name)
             expected = ref_f(*args)
             t_ref = time_per_call(ref_f, args, seconds)
             row = [label, show(expected), "-", f"{t_ref * 1e6:.2f} us", "-", "-"]
             if go is not None:
                 go_f = _resolve(go, name)
+                got = go_f(*args)
+                if isinstance(expected, str):  # compare what the strings mean, not how they read
+                    expected, got = _string_values(expected), _string_values(got)
+                    extra.append(f"    go: {go_f(*args)}")
                 ref_arr = np.asarray(expected)
-                diff = float(np.max(np.abs(np.asarray(go_f(*args)) - ref_arr), initial=0.0))
+                diff = float(np.max(np.abs(np.asarray(got) - ref_arr), initial=0.0))
                 diff /= max(float(np.max(np.abs(ref_arr), initial=0.0)), np.finfo(float).tiny)
                 worst = max(worst, diff)
                 t_go = time_per_call(go_f, args, seconds)
                 row[2], row[4], row[5] = f"{diff:.1e}", f"{t_go * 1e6:.2f} us", f"{t_go / t_ref:.3g}"
             rows.append(tuple(row))
+            notes.append(extra)
         widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-        for r in rows:
+        for r, lines in zip(rows, notes):
             print("  " + "  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+            for line in lines:
+                print(line)
         print()
     if go is None:
         return 1
