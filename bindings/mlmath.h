@@ -161,6 +161,60 @@ int mlm_gradient_descent(char *objective, mlm_func f, void *f_ctx, mlm_func grad
  * does not fit). */
 int mlm_symbolic_derivative(char *expr, int64_t expr_len, char *var, int64_t var_len, char *buf, int64_t cap, int64_t *len);
 
+/* ---- neural-network pieces (nn.go) ------------------------------------ */
+/* Elementwise, dst (n) = f(x (n)); dst may be x. sigmoid is scipy's expit
+ * (two branches, no overflow); the derivatives are taken at x. */
+int mlm_sigmoid(double *x, int64_t n, double *dst);
+int mlm_sigmoid_derivative(double *x, int64_t n, double *dst);
+int mlm_relu(double *x, int64_t n, double *dst);
+int mlm_relu_derivative(double *x, int64_t n, double *dst);
+int mlm_tanh(double *x, int64_t n, double *dst);
+int mlm_tanh_derivative(double *x, int64_t n, double *dst);
+/* Along the rows of x (rows, cols), the maximum subtracted first: dst (rows,
+ * cols) for softmax and log_softmax, dst (rows) for logsumexp. */
+int mlm_softmax(double *x, int64_t rows, int64_t cols, double *dst);
+int mlm_log_softmax(double *x, int64_t rows, int64_t cols, double *dst);
+int mlm_logsumexp(double *x, int64_t rows, int64_t cols, double *dst);
+/* Mean losses over n elements into out. binary_cross_entropy clips p to
+ * [eps, 1 - eps]; softmax_cross_entropy takes labels (rows) in [0, cols)
+ * (MLM_ERR_DOMAIN otherwise) and logits (rows, cols). */
+int mlm_mse(double *y_true, double *y_pred, int64_t n, double *out);
+int mlm_binary_cross_entropy(double *y_true, double *p, int64_t n, double eps, double *out);
+int mlm_bce_with_logits(double *y_true, double *logits, int64_t n, double *out);
+int mlm_softmax_cross_entropy(int64_t *labels, double *logits, int64_t rows, int64_t cols, double *out);
+/* The notes' 2-layer sigmoid network: x (n, d), w1 (d, h), b1 (h), w2 (h, o),
+ * b2 (o). Forward: a1, z1 (n, h), a2, z2 (n, o). Backward, for targets y
+ * (n, o): the gradients of the mean binary cross-entropy, dw1 (d, h), db1 (h),
+ * dw2 (h, o), db2 (o). */
+int mlm_mlp_forward(double *x, double *w1, double *b1, double *w2, double *b2, int64_t n, int64_t d, int64_t h, int64_t o, double *a1, double *a2, double *z1, double *z2);
+int mlm_mlp_backward(double *x, double *y, double *a1, double *a2, double *w2, int64_t n, int64_t d, int64_t h, int64_t o, double *dw1, double *db1, double *dw2, double *db2);
+/* Train the network in Go for `epochs` epochs of batches of `batch` rows
+ * (consecutive, the last shorter), updating w1, b1, w2, b2 in place with the
+ * optimizer `optimizer` (MLM_OPT_*) of hyperparameters hyper (nhyper, in the
+ * order of the mlm_*_step arguments after the state: SGD lr, momentum,
+ * dampening, weight_decay, nesterov; Adam lr, beta1, beta2, eps,
+ * weight_decay, amsgrad, decoupled; RMSprop lr, alpha, eps, weight_decay,
+ * momentum, centered; Adagrad lr, lr_decay, weight_decay, eps; flags as 0/1)
+ * and state: 12 pointers, 3 per parameter in the order w1, b1, w2, b2 (SGD:
+ * momentum buffer; Adam: m, v, vmax; RMSprop: square avg, momentum buffer,
+ * grad avg; Adagrad: sum; NULL where unused), each the size of its
+ * parameter, updated in place. t0: the optimizer's steps before. losses
+ * (epochs) gets each epoch's loss; *epochs_done the epochs run, also on
+ * error. progress (may be NULL) gets (epochs done, &loss, 1) after every
+ * epoch when every <= 0, else about every `every` seconds. */
+enum mlm_optimizer { MLM_OPT_SGD = 1, MLM_OPT_ADAM = 2, MLM_OPT_RMSPROP = 3, MLM_OPT_ADAGRAD = 4 };
+int mlm_train_mlp(double *x, double *y, int64_t n, int64_t d, int64_t h, int64_t o, double *w1, double *b1, double *w2, double *b2, int optimizer, double *hyper, int64_t nhyper, double **state, int64_t t0, int64_t epochs, int64_t batch, double *losses, mlm_progress progress, void *progress_ctx, double every, int64_t *epochs_done);
+
+/* ---- optimizers (optim.go): torch.optim's formulas, one parameter ----- */
+/* p (n) is updated in place from gradient g (n, not modified); the state
+ * arrays (n each) too. t is the 1-based step number; first: the SGD momentum
+ * buffer's first step (buf = g). vmax, buf, gavg may be NULL when their
+ * option is off. */
+int mlm_sgd_step(double *p, double *g, int64_t n, double *buf, int first, double lr, double momentum, double dampening, double weight_decay, int nesterov);
+int mlm_adam_step(double *p, double *g, int64_t n, double *m, double *v, double *vmax, int64_t t, double lr, double beta1, double beta2, double eps, double weight_decay, int amsgrad, int decoupled);
+int mlm_rmsprop_step(double *p, double *g, int64_t n, double *sq, double *buf, double *gavg, double lr, double alpha, double eps, double weight_decay, double momentum, int centered);
+int mlm_adagrad_step(double *p, double *g, int64_t n, double *sum, int64_t t, double lr, double lr_decay, double weight_decay, double eps);
+
 /* The Python callbacks of mlmath.go, of types mlm_func and mlm_progress:
  * cffi reads the lines below (it drops the '#' lines), C compilers skip them. */
 #if 0

@@ -16,7 +16,12 @@ from mlmath import go, objectives, reference
 
 
 def public_functions(module: types.ModuleType) -> dict[str, object]:
-    return {name: obj for name, obj in vars(module).items() if not name.startswith("_") and inspect.isfunction(obj)}
+    """The module's public functions and classes (the optimizers)."""
+    return {name: obj for name, obj in vars(module).items() if not name.startswith("_") and (inspect.isfunction(obj) or inspect.isclass(obj))}
+
+
+#: The functions of the API (the classes, optimizers, are tested in test_optimizers.py).
+FUNCTIONS = sorted(n for n in reference.__all__ if inspect.isfunction(getattr(reference, n)))
 
 
 def test_both_backends_export_the_same_functions():
@@ -30,7 +35,7 @@ def test_signatures_match(name):
     assert inspect.signature(getattr(reference, name)) == inspect.signature(getattr(go, name))
 
 
-@pytest.mark.parametrize("name", sorted(reference.__all__))
+@pytest.mark.parametrize("name", FUNCTIONS)
 def test_go_docstring_carries_the_reference_contract(name):
     ref_doc, go_doc = getattr(reference, name).__doc__, getattr(go, name).__doc__
     assert ref_doc and "Returns" in ref_doc or "as :func:" in ref_doc, f"reference.{name} lacks a numpydoc docstring"
@@ -70,6 +75,9 @@ def _sin_and_square(v):
     return np.concatenate([np.sin(v), v**2])
 
 
+# The notes' network on B's first two columns: a forward pass for mlp_backward.
+_FWD = reference.mlp_forward(B[:, :2], A[:2, :4], V[:4], A[:4, :1], V[:1])
+# (train_mlp updates its arguments in place through the optimizer: tested in test_nn.py)
 CALLS = {
     "add": (V, W),
     "subtract": (V, W),
@@ -99,11 +107,26 @@ CALLS = {
     "check_gradient": (_sum_sin, np.cos, V[:3]),
     "gradient_descent": (objectives.quadratic, None, V[:3]),
     "symbolic_derivative": ("x^3 + sin(x)", "x"),
+    "sigmoid": (A,),
+    "sigmoid_derivative": (V,),
+    "relu": (B,),
+    "relu_derivative": (V,),
+    "tanh": (A,),
+    "tanh_derivative": (V,),
+    "softmax": (A,),
+    "log_softmax": (B,),
+    "logsumexp": (A,),
+    "mse": (V, W),
+    "binary_cross_entropy": (np.abs(np.sin(V)), np.abs(np.cos(W))),
+    "binary_cross_entropy_with_logits": (np.abs(np.sin(V)), W),
+    "softmax_cross_entropy": (np.array([0, 2, 1, 1, 0]), B),
+    "mlp_forward": (B[:, :2], A[:2, :4], V[:4], A[:4, :1], V[:1]),
+    "mlp_backward": (B[:, :2], np.ones(5), *tuple(_FWD), A[:2, :4], A[:4, :1]),
 }
 
 
 def test_every_function_is_exercised_here():
-    assert set(CALLS) == set(reference.__all__)
+    assert set(CALLS) == set(FUNCTIONS) - {"train_mlp"}
 
 
 def variants(x):
@@ -112,6 +135,10 @@ def variants(x):
         return [x]
     if isinstance(x, int):  # a count (k, n_components): integers only
         return [x, np.int64(x), np.int32(x)]
+    if isinstance(x, np.ndarray) and x.dtype.kind in "iu":  # class labels: integers of any width
+        padded = np.zeros(2 * len(x), dtype=x.dtype)
+        padded[::2] = x
+        return [x.tolist(), x.astype(np.int32), x.astype(np.uint8), padded[::2]]
     if np.ndim(x) == 0:
         return [x, np.float32(x), int(x) if float(x).is_integer() else x]
     x32 = np.asarray(x, dtype=np.float32).astype(np.float64)  # values exact in float32
@@ -122,10 +149,17 @@ def variants(x):
     return out
 
 
+def _float32_exact(a):
+    """Arrays of floats rounded to float32 values (so every variant holds the same numbers); the rest as is."""
+    if callable(a) or isinstance(a, str) or not np.ndim(a) or np.asarray(a).dtype.kind in "iu":
+        return a
+    return np.asarray(a, dtype=np.float32).astype(np.float64)
+
+
 @pytest.mark.parametrize("name", sorted(CALLS))
 def test_inputs_of_every_kind_give_float64_and_are_not_modified(backend, name):
     f = getattr(backend, name)
-    args32 = [np.asarray(a, dtype=np.float32).astype(np.float64) if not callable(a) and not isinstance(a, str) and np.ndim(a) else a for a in CALLS[name]]
+    args32 = [_float32_exact(a) for a in CALLS[name]]
     expected = f(*args32)
     for i in range(len(args32)):
         for variant in variants(args32[i]):

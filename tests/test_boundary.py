@@ -137,8 +137,41 @@ RAW_BAD = [
     ("symbolic NULL len", "mlm_symbolic_derivative", lambda: (b"x", 1, b"x", 1, ffi.new("char[]", 8), 8, NULL), lib.MLM_ERR_ARGUMENT),
     ("symbolic syntax error", "mlm_symbolic_derivative", lambda: (b"x +", 3, b"x", 1, ffi.new("char[]", 128), 128, ffi.new("int64_t *")), lib.MLM_ERR_DOMAIN),
     ("symbolic small buffer", "mlm_symbolic_derivative", lambda: (b"x^3", 3, b"x", 1, ffi.new("char[]", 2), 2, ffi.new("int64_t *")), lib.MLM_ERR_BUFFER_TOO_SMALL),
+    ("sigmoid NULL dst", "mlm_sigmoid", lambda: (_buf(3), 3, NULL), lib.MLM_ERR_ARGUMENT),
+    ("sigmoid' negative n", "mlm_sigmoid_derivative", lambda: (_buf(1), -1, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("relu NULL x", "mlm_relu", lambda: (NULL, 2, _buf(2)), lib.MLM_ERR_ARGUMENT),
+    ("relu' overflow", "mlm_relu_derivative", lambda: (_buf(1), 2**62, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("tanh NULL dst", "mlm_tanh", lambda: (_buf(2), 2, NULL), lib.MLM_ERR_ARGUMENT),
+    ("tanh' negative", "mlm_tanh_derivative", lambda: (_buf(1), -2, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("softmax overflow", "mlm_softmax", lambda: (_buf(1), 2**40, 2**40, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("log_softmax NULL", "mlm_log_softmax", lambda: (NULL, 2, 2, _buf(4)), lib.MLM_ERR_ARGUMENT),
+    ("logsumexp NULL dst", "mlm_logsumexp", lambda: (_buf(4), 2, 2, NULL), lib.MLM_ERR_ARGUMENT),
+    ("mse NULL out", "mlm_mse", lambda: (_buf(2), _buf(2), 2, NULL), lib.MLM_ERR_ARGUMENT),
+    ("bce negative", "mlm_binary_cross_entropy", lambda: (_buf(1), _buf(1), -1, 1e-16, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("bce logits NULL", "mlm_bce_with_logits", lambda: (NULL, _buf(2), 2, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("softmax CE bad label", "mlm_softmax_cross_entropy", lambda: (ffi.new("int64_t[]", [3]), _buf(2), 1, 2, _buf(1)), lib.MLM_ERR_DOMAIN),
+    ("softmax CE NULL labels", "mlm_softmax_cross_entropy", lambda: (NULL, _buf(2), 1, 2, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("forward overflow", "mlm_mlp_forward", lambda: (_buf(1),) * 5 + (2**31, 2**31, 2**31, 1) + (_buf(1),) * 4, lib.MLM_ERR_ARGUMENT),
+    ("backward NULL db2", "mlm_mlp_backward", lambda: (_buf(4), _buf(2), _buf(2), _buf(2), _buf(1), 2, 2, 1, 1, _buf(2), _buf(1), _buf(1), NULL), lib.MLM_ERR_ARGUMENT),
+    ("train no samples", "mlm_train_mlp", lambda: _train(n=0), lib.MLM_ERR_ARGUMENT),
+    ("train unknown optimizer", "mlm_train_mlp", lambda: _train(optimizer=9), lib.MLM_ERR_ARGUMENT),
+    ("train missing state", "mlm_train_mlp", lambda: _train(optimizer=lib.MLM_OPT_ADAM, hyper=[0.1, 0.9, 0.999, 1e-8, 0, 0, 0]), lib.MLM_ERR_ARGUMENT),
+    ("train NULL epochs_done", "mlm_train_mlp", lambda: _train(done=NULL), lib.MLM_ERR_ARGUMENT),
+    ("sgd momentum without buffer", "mlm_sgd_step", lambda: (_buf(2), _buf(2), 2, NULL, 1, 0.1, 0.9, 0.0, 0.0, 0), lib.MLM_ERR_ARGUMENT),
+    ("adam step 0", "mlm_adam_step", lambda: (_buf(2), _buf(2), 2, _buf(2), _buf(2), NULL, 0, 0.1, 0.9, 0.999, 1e-8, 0.0, 0, 0), lib.MLM_ERR_ARGUMENT),
+    ("rmsprop centered without avg", "mlm_rmsprop_step", lambda: (_buf(2), _buf(2), 2, _buf(2), NULL, NULL, 0.01, 0.99, 1e-8, 0.0, 0.0, 1), lib.MLM_ERR_ARGUMENT),
+    ("adagrad NULL sum", "mlm_adagrad_step", lambda: (_buf(2), _buf(2), 2, NULL, 1, 0.1, 0.0, 0.0, 1e-10), lib.MLM_ERR_ARGUMENT),
     ("descent history overflow", "mlm_gradient_descent", lambda: _descent(objective=b"quadratic", max_iter=2**62), lib.MLM_ERR_ARGUMENT),
 ]
+
+
+def _train(n=2, optimizer=None, hyper=(0.1, 0.0, 0.0, 0.0, 0.0), done=None):
+    """Arguments of mlm_train_mlp for a 2-1-1 network on n samples, SGD unless told."""
+    optimizer = lib.MLM_OPT_SGD if optimizer is None else optimizer
+    state = ffi.new("double *[]", 12)  # all NULL
+    done = ffi.new("int64_t *") if done is None else done
+    return (_buf(2 * max(n, 1)), _buf(max(n, 1)), n, 2, 1, 1, _buf(2), _buf(1), _buf(1), _buf(1), optimizer,
+            ffi.new("double[]", list(hyper)), len(hyper), state, 0, 3, 1, _buf(3), NULL, NULL, 0.0, done)
 
 
 def _descent(objective=None, n=2, rate=0.1, max_iter=3, steps=None):

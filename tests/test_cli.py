@@ -15,9 +15,10 @@ def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mlmath", *args], capture_output=True, text=True, timeout=300)
 
 
-def test_demo_shows_every_example_on_both_backends():
-    r = run("demo", "--seconds", "0.001")
+def test_demo_shows_every_example_on_both_backends(tmp_path):
+    r = run("demo", "--seconds", "0.001", "--plots", str(tmp_path))
     assert r.returncode == 0, r.stderr
+    assert (tmp_path / "xor-training.png").stat().st_size > 10_000
     for section in demo.SECTIONS:
         assert section.title in r.stdout
         for label, _, _ in section.calls:

@@ -11,12 +11,13 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     demo = sub.add_parser("demo", help="run the notes' examples on both backends, side by side")
     demo.add_argument("--seconds", type=float, default=0.05, help="time budget per timing (default: 0.05)")
+    demo.add_argument("--plots", default="build/demo", metavar="DIR", help="where the PNG plots go (default: build/demo; '' for none)")
     sub.add_parser("info", help="versions, library path, GOMAXPROCS, which backends load")
     args = parser.parse_args(argv)
     if args.command == "demo":
         from mlmath.demo import run
 
-        return run(seconds=args.seconds)
+        return run(seconds=args.seconds, plots=args.plots)
     from mlmath.info import run
 
     return run()

@@ -64,3 +64,31 @@ class GradientDescentResult(NamedTuple):
 
     x: np.ndarray
     history: np.ndarray
+
+
+class MLPForward(NamedTuple):
+    """The notes' forward pass: a1, z1 (n, h) of the hidden layer, a2, z2 (n, o) of the output layer."""
+
+    a1: np.ndarray
+    a2: np.ndarray
+    z1: np.ndarray
+    z2: np.ndarray
+
+
+class MLPGradients(NamedTuple):
+    """Gradients of the mean binary cross-entropy: dW1 (d, h), db1 (h,), dW2 (h, o), db2 (o,)."""
+
+    dW1: np.ndarray
+    db1: np.ndarray
+    dW2: np.ndarray
+    db2: np.ndarray
+
+
+class TrainResult(NamedTuple):
+    """The trained parameters (the very arrays passed in, updated in place) and the loss of each epoch run."""
+
+    W1: np.ndarray
+    b1: np.ndarray
+    W2: np.ndarray
+    b2: np.ndarray
+    losses: np.ndarray

@@ -78,6 +78,42 @@ def _polar_to_3d(v):
     """A map R^2 -> R^3, (r, t) -> (r cos t, r sin t, r^2): its Jacobian is 3 x 2."""
     return np.array([v[0] * np.cos(v[1]), v[0] * np.sin(v[1]), v[0] ** 2])
 
+XOR_X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
+XOR_Y = [[0.0], [1.0], [1.0], [0.0]]
+XOR_EPOCHS = 5000
+_w = np.random.default_rng(3)
+XOR_INIT = (_w.standard_normal((2, 4)), 0.1 * _w.standard_normal(4), _w.standard_normal((4, 1)), 0.1 * _w.standard_normal(1))
+
+
+def _train_xor(backend, make_optimizer, epochs=XOR_EPOCHS):
+    """The notes' network on XOR from XOR_INIT (copied: training updates in place)."""
+    params = [p.copy() for p in XOR_INIT]
+    return backend.train_mlp(XOR_X, XOR_Y, *params, make_optimizer(backend, params), epochs)
+
+
+def _xor_losses(backend):
+    """The loss curve at a few epochs (SGD, lr 2, as the notes' plain gradient descent)."""
+    losses = _train_xor(backend, lambda b, ps: b.SGD(ps, lr=2.0)).losses
+    return losses[[0, 99, 999, 2499, XOR_EPOCHS - 1]]
+
+
+def _xor_predictions(backend):
+    r = _train_xor(backend, lambda b, ps: b.SGD(ps, lr=2.0))
+    return backend.mlp_forward(XOR_X, r.W1, r.b1, r.W2, r.b2).a2[:, 0]
+
+
+OPTIMIZERS = {
+    "SGD lr 0.5": lambda b, ps: b.SGD(ps, lr=0.5),
+    "momentum 0.9, lr 0.5": lambda b, ps: b.SGD(ps, lr=0.5, momentum=0.9),
+    "Adam lr 0.05": lambda b, ps: b.Adam(ps, lr=0.05),
+}
+
+
+def _optimizer_race(backend):
+    """Final XOR loss after 500 epochs with each optimizer, same start."""
+    return np.array([_train_xor(backend, make, 500).losses[-1] for make in OPTIMIZERS.values()])
+
+
 SECTIONS = [
     Section(
         "Vectors",
@@ -138,6 +174,17 @@ SECTIONS = [
             for e in ("x^3 + 2*x^2 - 5*x + 1", "sin(x)*exp(-x^2)", "sigmoid(2*x)", "log(1 + x^2)/x", "x^x")
         ],
     ),
+    Section(
+        "Neural network and optimizers",
+        f"the notes' 2-4-1 sigmoid network on XOR, same initial weights on both backends; {XOR_EPOCHS} epochs, full batch",
+        [
+            ("sigmoid([-800, 0, 37, 800])", "sigmoid", ([-800.0, 0.0, 37.0, 800.0],)),
+            ("softmax([1000, 1001, 1002])", "softmax", ([1000.0, 1001.0, 1002.0],)),
+            ("train_mlp, SGD lr 2: loss at epochs 1, 100, 1000, 2500, 5000", _xor_losses, ()),
+            ("... predictions for (0,0) (0,1) (1,0) (1,1)", _xor_predictions, ()),
+            (f"loss after 500 epochs: {', '.join(OPTIMIZERS)}", _optimizer_race, ()),
+        ],
+    ),
 ]
 
 
@@ -175,7 +222,39 @@ def show(x) -> str:
     return f"{x:.10g}"
 
 
-def run(seconds: float = 0.05) -> int:
+def plot_training(go, out_dir: str) -> str | None:
+    """A PNG of the XOR loss curves: both backends with SGD, and the optimizers
+    compared (Go). Returns its path, or None without matplotlib."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return None
+    from pathlib import Path
+
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
+    for backend, style in ((reference, "-"), (go, "--")):
+        if backend is not None:
+            losses = _train_xor(backend, lambda b, ps: b.SGD(ps, lr=2.0)).losses
+            left.plot(np.arange(1, len(losses) + 1), losses, style, label=backend.__name__)
+    left.set(title=f"XOR, notes' network, SGD lr 2 ({XOR_EPOCHS} epochs)", xlabel="epoch", ylabel="binary cross-entropy", yscale="log")
+    left.legend()
+    for label, make in OPTIMIZERS.items():
+        losses = _train_xor(go or reference, make, 500).losses
+        right.plot(np.arange(1, len(losses) + 1), losses, label=label)
+    right.set(title="the same start, three optimizers", xlabel="epoch", yscale="log")
+    right.legend()
+    fig.tight_layout()
+    path = Path(out_dir) / "xor-training.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return str(path)
+
+
+def run(seconds: float = 0.05, plots: str = "build/demo") -> int:
     try:
         from mlmath import go
     except ImportError as e:
@@ -206,6 +285,9 @@ def run(seconds: float = 0.05) -> int:
                 worst = max(worst, diff)
                 t_go = time_per_call(go_f, args, seconds)
                 row[2], row[4], row[5] = f"{diff:.1e}", f"{t_go * 1e6:.2f} us", f"{t_go / t_ref:.3g}"
+                if name is _xor_losses:
+                    per = (t_ref / XOR_EPOCHS * 1e6, t_go / XOR_EPOCHS * 1e6)
+                    extra.append(f"    time per epoch: reference {per[0]:.2f} us, go {per[1]:.2f} us ({per[0] / per[1]:.0f}x)")
             rows.append(tuple(row))
             notes.append(extra)
         widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
@@ -214,6 +296,8 @@ def run(seconds: float = 0.05) -> int:
             for line in lines:
                 print(line)
         print()
+    if plots and (path := plot_training(go, plots)):
+        print(f"XOR loss curves and the optimizers compared: {path}")
     if go is None:
         return 1
     print(f"largest relative difference between the backends: {worst:.1e}")

@@ -44,9 +44,9 @@ class PyFunc:
 
 
 class Progress:
-    """The progress callback of a long Go loop: the user's ``callback(steps,
-    x, f(x))`` (a truthy return stops), or None, when it only gives Python a
-    chance to raise KeyboardInterrupt."""
+    """The progress callback of a long Go loop (gradient descent): the user's
+    ``callback(steps, x, f(x))`` (a truthy return stops), or None, when it
+    only gives Python a chance to raise KeyboardInterrupt."""
 
     __slots__ = ("func", "f", "callback", "offset", "stopped")
 
@@ -54,6 +54,24 @@ class Progress:
         self.func, self.f, self.callback = func, f, callback
         self.offset = 0  # steps taken before the current Go call
         self.stopped = False  # the callback asked to stop
+
+    def report(self, steps: int, xs: np.ndarray) -> bool:
+        """Call the user's callback for the point xs after ``steps`` steps."""
+        fx = _c.scalar_result(self.func, "f", self.f(xs.copy()))
+        return bool(self.callback(self.offset + steps, xs, fx))
+
+
+class TrainingProgress(Progress):
+    """The progress callback of a Go training loop: ``callback(epoch, loss)``,
+    Go passing the epoch's loss as a one-element x."""
+
+    __slots__ = ()
+
+    def __init__(self, func: str, callback):
+        super().__init__(func, None, callback)
+
+    def report(self, steps: int, xs: np.ndarray) -> bool:
+        return bool(self.callback(self.offset + steps, float(xs[0])))
 
 
 def _store(exc_type, exc, tb):
@@ -84,8 +102,7 @@ def mlm_py_progress(ctx, steps, x, n):
     if p.callback is None:
         return 0  # running Python code here lets a pending Ctrl-C raise
     xs = np.frombuffer(ffi.buffer(x, 8 * n), dtype=_F64).copy()
-    fx = _c.scalar_result(p.func, "f", p.f(xs.copy()))
-    if p.callback(p.offset + int(steps), xs, fx):
+    if p.report(int(steps), xs):
         p.stopped = True
         return STOP
     return 0

@@ -15,6 +15,25 @@ from mlmath.reference.calculus import (
     symbolic_derivative,
 )
 from mlmath.reference.decompositions import cholesky, cond, eig, eigh, low_rank_approx, matrix_rank, pca, pinv, qr, svd
+from mlmath.reference.nn import (
+    binary_cross_entropy,
+    binary_cross_entropy_with_logits,
+    log_softmax,
+    logsumexp,
+    mlp_backward,
+    mlp_forward,
+    mse,
+    relu,
+    relu_derivative,
+    sigmoid,
+    sigmoid_derivative,
+    softmax,
+    softmax_cross_entropy,
+    tanh,
+    tanh_derivative,
+    train_mlp,
+)
+from mlmath.reference.optimizers import SGD, Adagrad, Adam, AdamW, RMSprop
 from mlmath.reference.matrices import det, inv, matmul, solve, transpose
 from mlmath.reference.vectors import add, cosine_similarity, dot, norm, scale, subtract
 
@@ -51,4 +70,27 @@ __all__ = [
     "check_gradient",
     "gradient_descent",
     "symbolic_derivative",
+    # neural-network pieces
+    "sigmoid",
+    "sigmoid_derivative",
+    "relu",
+    "relu_derivative",
+    "tanh",
+    "tanh_derivative",
+    "softmax",
+    "log_softmax",
+    "logsumexp",
+    "mse",
+    "binary_cross_entropy",
+    "binary_cross_entropy_with_logits",
+    "softmax_cross_entropy",
+    "mlp_forward",
+    "mlp_backward",
+    "train_mlp",
+    # optimizers (classes: torch.optim's, updating their parameters in place)
+    "SGD",
+    "Adam",
+    "AdamW",
+    "RMSprop",
+    "Adagrad",
 ]
