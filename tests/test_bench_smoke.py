@@ -1,8 +1,9 @@
 """``make bench`` must not rot: a --quick run of a few ops writes its JSON (with
 the machine description) and a PNG per family, also for ops numpy has no
-equivalent of (calculus); go test -bench output of gonum becomes the "gonum"
-column, and an offline machine only loses that column. Timings are not judged
-here: speed targets live in the benchmarks, never in tests."""
+equivalent of (calculus, train_xor) and ops timed through functions built per
+backend (nn); go test -bench output of gonum becomes the "gonum" column, and
+an offline machine only loses that column. Timings are not judged here: speed
+targets live in the benchmarks, never in tests."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+
+import numpy as np
 
 RUN = Path(__file__).resolve().parent / "bench" / "run.py"
 sys.path.insert(0, str(RUN.parent))
@@ -19,12 +22,13 @@ import report  # noqa: E402
 import workload  # noqa: E402
 
 DESCENT = ("gd_rosenbrock_builtin", "gd_rosenbrock_callback")
+NN = ("train_xor", "adam_step")
 
 
 def test_quick_bench_writes_json_and_plots(tmp_path):
     out = tmp_path / "bench"
     r = subprocess.run(
-        [sys.executable, str(RUN), "--quick", "--skip-native", "--ops", "dot,matmul," + ",".join(DESCENT), "--out-dir", str(out),
+        [sys.executable, str(RUN), "--quick", "--skip-native", "--ops", ",".join(("dot", "matmul", *DESCENT, *NN)), "--out-dir", str(out),
          "--baseline", str(tmp_path / "none.json")],
         capture_output=True, text=True, timeout=300,
     )
@@ -41,8 +45,11 @@ def test_quick_bench_writes_json_and_plots(tmp_path):
     steps = workload.QUICK_CALCULUS_SIZES[0]
     for op in DESCENT:  # no numpy equivalent: reference and go only, at the --quick step count
         assert {(rec["impl"], rec["n"]) for rec in doc["results"] if rec["op"] == op} == {("reference", steps), ("go", steps)}
+    nn = {op: {(rec["impl"], rec["n"]) for rec in doc["results"] if rec["op"] == op} for op in NN}
+    assert nn["train_xor"] == {("reference", 500), ("go", 500)}  # the reference is the numpy loop: no numpy column
+    assert nn["adam_step"] == {("numpy", 1000), ("reference", 1000), ("go", 1000)}
     assert all(rec["min_ns"] > 0 and rec["median_ns"] >= rec["min_ns"] for rec in doc["results"])
-    for family in ("vectors", "matrices", "calculus"):
+    for family in ("vectors", "matrices", "calculus", "nn"):
         png = out / f"{family}.png"
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", f"{png} is not a PNG"
     assert "Targets of the issue" in r.stdout
@@ -97,3 +104,55 @@ def test_descent_targets_and_missing_columns(capsys):
     assert "Crossover" not in out  # no op has numpy
     # the callback variant has no Go benchmark: go test is not even started for it
     assert gonative.run(workload.select([DESCENT[1]], None), {DESCENT[1]: (steps,)}, "1x", 1, RUN.parents[2]) == {}
+
+
+def test_nn_functions_start_fresh_and_agree():
+    """train_xor trains fresh copies of the initial weights at every call (the same
+    result twice, XOR_INIT untouched) and learns XOR; adam_step's numpy column is
+    the reference's Adam to the bit, only in place."""
+    train, adam = (next(op for op in workload.OPS if op.name == name) for name in NN)
+    init, epochs = [p.copy() for p in workload.XOR_INIT], 1000
+    for impl, f in workload.functions(train, epochs).items():
+        first, again = f(*train.args(epochs)), f(*train.args(epochs))
+        np.testing.assert_array_equal(first.losses, again.losses, err_msg=impl)
+        assert len(first.losses) == epochs and first.losses[-1] < 0.01, impl  # as go/nn's ExampleTrain: 0.0065
+    for p, q in zip(init, workload.XOR_INIT):
+        np.testing.assert_array_equal(p, q)
+    from mlmath import reference
+
+    n = 1000
+    (g,) = adam.args(n)
+    mine, ref = workload.NumpyAdam([np.ones(n)]), reference.Adam([np.ones(n)], lr=workload.ADAM_LR)
+    for _ in range(5):
+        mine.step([g])
+        ref.step([g])
+    np.testing.assert_array_equal(mine.params[0], ref.params[0])
+    assert set(workload.functions(adam, n)) == {"numpy", "reference", "go"}
+
+
+def test_nn_go_benchmarks_match_the_ops():
+    """Benchmark<GoName>/n=<quick size> exists for both nn ops, each in its own package (go/nn, go/optim)."""
+    ops = workload.select(list(NN), None)
+    assert [workload.go_package(op) for op in ops] == ["./nn", "./optim"]
+    sizes = {op.name: op.quick_sizes() for op in ops}
+    found = gonative.run(ops, sizes, "1x", 1, RUN.parents[2])
+    assert set(found) == {("train_xor", 500), ("adam_step", 1000)}
+
+
+def test_nn_targets(capsys):
+    """Canned nn records: XOR judged at 10x, Adam per step at 1x the reference, numpy in place as information."""
+    rec = {"family": "nn", "mode": "isolated"}
+    results = [{**rec, "op": op, "n": n, "impl": impl, "min_ns": ns, "median_ns": ns}
+               for op, n, impl, ns in (("train_xor", report.XOR_EPOCHS, "reference", 330e6), ("train_xor", report.XOR_EPOCHS, "go", 3.5e6),
+                                       ("train_xor", report.XOR_EPOCHS, "go-native", 3.2e6),
+                                       ("adam_step", report.ADAM_ELEMENTS, "reference", 1.4e6), ("adam_step", report.ADAM_ELEMENTS, "go", 1.6e6),
+                                       ("adam_step", report.ADAM_ELEMENTS, "numpy", 0.8e6))]
+    report.tables(results)
+    found = {tg.text.split(":")[0]: tg for tg in report.targets(results, avx512f=True)}
+    xor, adam = found["train_mlp XOR 5000 epochs"], found["Adam step, 1e5 elements"]
+    assert xor.status == "ok" and "= 94.3 (target >= 10;" in xor.text and "go-native 3.2 ms" in xor.text
+    assert adam.status == "MISSED" and "= 0.88 (target >= 1;" in adam.text and "10,000 steps: reference 14 s, go 16 s" in adam.text
+    info = found["Adam step, 1e5 elements, numpy in place"]
+    assert info.status == "info" and "= 0.50 (" in info.text
+    row = next(line.split() for line in capsys.readouterr().out.splitlines() if line.startswith("train_xor"))
+    assert row[:5] == ["train_xor", "5000", "-", "330", "ms"]  # op, n, numpy (none), reference

@@ -6,10 +6,12 @@ import (
 )
 
 // The sizes follow the Python benchmarks (tests/bench/workload.py): n is a
-// vector's length, or the number of samples for the network.
+// vector's length, the number of samples for the network, or for XOR the
+// number of epochs (family "nn" of make bench; 500 is a --quick run's).
 var (
 	elemSizes   = []int{1000, 100000}
 	sampleSizes = []int{1000, 10000}
+	xorEpochs   = []int{500, 5000}
 )
 
 func BenchmarkSigmoid(b *testing.B) {
@@ -47,6 +49,25 @@ func BenchmarkTrainEpoch(b *testing.B) {
 			for b.Loop() {
 				if _, err := Train(c.x, c.y, n, net, func([4][]float64) {}, 1, 0, losses, nil, 0); err != nil {
 					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkTrainXOR times n epochs of full-batch SGD (lr 2) on XOR with the
+// 2-4-1 network from xorNet's weights, what mlmath.go.train_mlp runs in Go
+// for make bench's train_xor (the same weights): each iteration starts from
+// fresh weights, as the Python side copies them before every call, and
+// Train reports no progress (Python's asks only every 50 ms).
+func BenchmarkTrainXOR(b *testing.B) {
+	for _, n := range xorEpochs {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			losses := make([]float64, n)
+			for b.Loop() {
+				net := xorNet()
+				if done, err := Train(xorX, xorY, 4, net, sgdStep(net, 2), n, 0, losses, nil, 0); err != nil || done != n {
+					b.Fatalf("Train = %d, %v; want %d, nil", done, err, n)
 				}
 			}
 		})

@@ -27,7 +27,7 @@ CASES = [(op, n) for op in workload.OPS for n in op.sizes]
 @pytest.mark.parametrize("impl", workload.IMPLS)
 @pytest.mark.parametrize("op, n", CASES, ids=[f"{op.name}-{n}" for op, n in CASES])
 def test_op(benchmark, op, n, impl):
-    funcs = workload.functions(op)
+    funcs = workload.functions(op, n)
     if impl not in funcs:
         pytest.skip(f"{op.name} has no {impl} implementation")
     benchmark.group = f"{op.name} n={n}"

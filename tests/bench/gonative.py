@@ -1,6 +1,7 @@
-"""Go-native timings: ``go test -bench`` on go/vec, go/mat, go/decomp and go/calculus, and on gonum.
+"""Go-native timings: ``go test -bench`` on go/vec, go/mat, go/decomp, go/calculus, go/nn, go/optim, and on gonum.
 
-Benchmarks are named ``Benchmark<GoName>/n=<size>`` (see workload.OPS); ops
+Benchmarks are named ``Benchmark<GoName>/n=<size>`` (see workload.OPS), in
+the package of the op's family or the op's own (workload.go_package); ops
 without a go_name have no Go benchmark and no go-native column. With
 ``-count`` > 1 each size runs several times; the minimum and the median of
 the reported ns/op are kept.
@@ -22,7 +23,7 @@ import sys
 import time
 from pathlib import Path
 
-from workload import GO_PACKAGES, GONUM_DIR, GONUM_FAMILIES, Op
+from workload import GONUM_DIR, GONUM_FAMILIES, Op, go_package
 
 RESULT = re.compile(r"^Benchmark(\w+)/n=(\d+)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op", re.M)
 DOWNLOAD_TIMEOUT_S = 120
@@ -44,14 +45,16 @@ def pattern(ops: list[Op], sizes: dict[str, tuple[int, ...]]) -> str:
 def run(ops: list[Op], sizes: dict[str, tuple[int, ...]], benchtime: str, count: int, root: Path) -> dict[tuple[str, int], dict]:
     """(op, n) -> {"min_ns", "median_ns", "runs_ns"}, printing one line per op."""
     out: dict[tuple[str, int], dict] = {}
-    for family, pkg in GO_PACKAGES.items():
-        fam_ops = [op for op in ops if op.family == family and op.go_name]
-        if fam_ops:
-            raw, rc, log = _run_package(pkg, fam_ops, pattern(fam_ops, sizes), benchtime, count, root, "go", "go-native")
-            if rc != 0:
-                sys.stderr.write(log)
-                raise SystemExit(f"go test -bench {pkg} failed (exit {rc})")
-            out.update({key: _summary(times) for key, times in raw.items()})
+    by_package: dict[str, list[Op]] = {}  # in the order of the ops
+    for op in ops:
+        if op.go_name:
+            by_package.setdefault(go_package(op), []).append(op)
+    for pkg, pkg_ops in by_package.items():
+        raw, rc, log = _run_package(pkg, pkg_ops, pattern(pkg_ops, sizes), benchtime, count, root, "go", "go-native")
+        if rc != 0:
+            sys.stderr.write(log)
+            raise SystemExit(f"go test -bench {pkg} failed (exit {rc})")
+        out.update({key: _summary(times) for key, times in raw.items()})
     _check_sizes(ops, sizes, out, "go test -bench")
     return out
 

@@ -167,7 +167,8 @@ def targets(results: list[dict], avx512f: bool) -> list[Target]:
     typically gets: the minimum hides how often interleaving with numpy's
     threads slows a call down (its distribution is bimodal)."""
     t = _Times(results, "median_ns")
-    return [*_matmul_targets(t, avx512f), *_throughput_targets(t), _dot3_target(t), *_lu_info(t), *_descent_targets(t)]
+    return [*_matmul_targets(t, avx512f), *_throughput_targets(t), _dot3_target(t), *_lu_info(t), *_descent_targets(t),
+            *_nn_targets(t)]
 
 
 def _matmul_targets(t: _Times, avx512f: bool) -> list[Target]:
@@ -243,6 +244,38 @@ def _descent_targets(t: _Times) -> list[Target]:
         goal = f"target >= {bound:g}" if bound else "no target: bounded by the Python calls"
         times = f"reference {fmt_time(ref)}, go {fmt_time(go)}" + (f", go-native {fmt_time(native)}" if native else "")
         out.append(Target(_check(ref / go >= bound) if bound else "info", f"{label} = {ref / go:.1f} ({goal}; {times})"))
+    return out
+
+
+XOR_EPOCHS = 5_000
+ADAM_ELEMENTS = 100_000
+ADAM_STEPS = 10_000  # the issue's run: its time is ADAM_STEPS times the time per step
+
+
+def _nn_targets(t: _Times) -> list[Target]:
+    """train_mlp on XOR, 5,000 epochs: reference time / go time >= 10; Adam on a
+    1e5-element parameter: reference time / go time per step >= 1 (the
+    reference is numpy's Adam), with numpy in place (the numpy column) as
+    information."""
+    out = []
+    ref, go, native = (t("train_xor", XOR_EPOCHS, impl) for impl in ("reference", "go", workload.NATIVE))
+    label = f"train_mlp XOR {XOR_EPOCHS} epochs: reference time / go time"
+    if ref and go:
+        times = f"reference {fmt_time(ref)}, go {fmt_time(go)}" + (f", go-native {fmt_time(native)}" if native else "")
+        out.append(Target(_check(ref / go >= 10), f"{label} = {ref / go:.1f} (target >= 10; {times})"))
+    else:
+        out.append(Target("--", f"{label}: not measured"))
+    n = ADAM_ELEMENTS
+    ref, go, native, np_ = (t("adam_step", n, impl) for impl in ("reference", "go", workload.NATIVE, "numpy"))
+    label = "Adam step, 1e5 elements: reference time / go time"
+    if not (ref and go):
+        return [*out, Target("--", f"{label}: not measured")]
+    times = f"per step reference {fmt_time(ref)}, go {fmt_time(go)}" + (f", go-native {fmt_time(native)}" if native else "")
+    steps = f"{ADAM_STEPS:,} steps: reference {fmt_time(ADAM_STEPS * ref)}, go {fmt_time(ADAM_STEPS * go)}"
+    out.append(Target(_check(ref / go >= 1), f"{label} = {ref / go:.2f} (target >= 1; {times}; {steps})"))
+    if np_:
+        out.append(Target("info", f"Adam step, 1e5 elements, numpy in place: numpy time / go time = {np_ / go:.2f} "
+                          f"(no target; the update in place into preallocated scratch, {fmt_time(np_)} per step)"))
     return out
 
 

@@ -1,9 +1,9 @@
 """``make bench``: numpy, mlmath.reference, mlmath.go and Go-native, side by side.
 
-1. Go-native: ``go test -bench`` on go/vec, go/mat, go/decomp and
-   go/calculus (``Benchmark<Op>/n=<size>``); for the decompositions also on
-   go/gonumbench, gonum on the same inputs: the "gonum" column (skipped with
-   a note when gonum cannot be downloaded).
+1. Go-native: ``go test -bench`` on go/vec, go/mat, go/decomp,
+   go/calculus, go/nn and go/optim (``Benchmark<Op>/n=<size>``); for the
+   decompositions also on go/gonumbench, gonum on the same inputs: the
+   "gonum" column (skipped with a note when gonum cannot be downloaded).
 2. Through Python (numpy, reference, go): per op and size, isolated rounds
    (all go calls back to back, then reference, then numpy) and interleaved
    rounds (go, reference, numpy, go, ...), see timing.py. Interleaving shows
@@ -91,12 +91,11 @@ def python_side(ops: list[workload.Op], sizes: dict[str, tuple[int, ...]], budge
     """numpy, reference and go timed from Python, one progress line per op."""
     records = []
     for op in ops:
-        funcs = workload.functions(op)
         started = time.perf_counter()
         print(f"  python     {op.name:<18} n=", end="", flush=True)
         for i, n in enumerate(sizes[op.name]):
             args = op.args(n)
-            for (impl, mode), s in timing.measure(funcs, args, budget).items():
+            for (impl, mode), s in timing.measure(workload.functions(op, n), args, budget).items():
                 records.append({"op": op.name, "family": op.family, "n": n, "impl": impl, "mode": mode,
                                 "min_ns": s.min_ns, "median_ns": s.median_ns,
                                 "calls_per_round": s.calls_per_round, "rounds_ns": list(s.rounds_ns)})

@@ -1,18 +1,32 @@
 """What ``make bench`` measures: the ops, their sizes, inputs and numpy equivalents.
 
 The Go benchmarks (go/vec/bench_test.go, go/mat/bench_test.go,
-go/decomp/bench_test.go, go/calculus/bench_test.go) use the same sizes, under
-the names ``Benchmark<GoName>/n=<size>``; so does go/gonumbench/bench_test.go,
-which times gonum on the decompositions for the "gonum" column.
+go/decomp/bench_test.go, go/calculus/bench_test.go, go/nn/bench_test.go,
+go/optim/bench_test.go) use the same sizes, under the names
+``Benchmark<GoName>/n=<size>``; so does go/gonumbench/bench_test.go, which
+times gonum on the decompositions for the "gonum" column.
 
 The calculus ops time ``gradient_descent`` on Rosenbrock's function; their
 size is the number of steps. They have no numpy equivalent (the reference is
 the numpy loop), and the Python-callback variant no Go benchmark (its Go loop
 calls Python at every step).
+
+The nn ops are not one stateless call, so each builds its function per
+backend (``Op.bind``): ``train_xor`` trains the 2-4-1 network on XOR with
+SGD (size = epochs), from fresh copies of the same initial weights and a
+fresh optimizer at every call, since train_mlp trains in place;
+``adam_step`` is one ``Adam.step`` on a parameter of n elements (size =
+elements), the optimizer living across the calls, so that the rounds time
+consecutive steps of one long run. The reference *is* the numpy loop of
+train_mlp, so train_xor has no numpy column; adam_step's numpy column is
+the same update written in place into preallocated scratch (torch's
+in-place ops), numpy at its fastest.
 """
 
 from __future__ import annotations
 
+import math
+import types
 import warnings
 from dataclasses import dataclass
 from typing import Callable
@@ -31,6 +45,10 @@ DECOMP_SIZES = (64, 256, 512)
 QUICK_DECOMP_SIZES = (64,)
 CALCULUS_SIZES = (10_000,)  # gradient-descent steps
 QUICK_CALCULUS_SIZES = (1_000,)
+XOR_EPOCHS = (5_000,)  # train_xor: epochs of full-batch SGD
+QUICK_XOR_EPOCHS = (500,)
+ADAM_SIZES = (100_000,)  # adam_step: the parameter's elements
+QUICK_ADAM_SIZES = (1_000,)
 
 IMPLS = ("numpy", "reference", "go")  # timed from Python; "go-native" and "gonum" come from go test -bench
 NATIVE = "go-native"
@@ -42,17 +60,24 @@ class Op:
     """One benchmarked function: its family, sizes, numpy equivalent and arguments."""
 
     name: str
-    family: str  # one of FAMILIES; also the Go package (GO_PACKAGES) and the PNG name
+    family: str  # one of FAMILIES; also the PNG name and the Go package (GO_PACKAGES, unless go_package)
     go_name: str  # Benchmark<go_name> in the Go package; "" when there is none (no go-native column)
     sizes: tuple[int, ...]
-    numpy: Callable | None  # None when numpy has no equivalent (no numpy column)
+    # numpy's equivalent, None when it has none (no numpy column); for an op with
+    # ``bind``, the stand-in for a backend that bind gets as numpy's
+    numpy: Callable | object | None
     args: Callable[[int], tuple]  # size -> the call's arguments
     function: str = ""  # the mlmath function timed, when it is not called ``name``
+    # (backend, size) -> the function to time on args(size), for an op that is
+    # not one stateless mlmath call (training in place, an optimizer step)
+    bind: Callable[[object, int], Callable] | None = None
+    quick: tuple[int, ...] = ()  # the sizes of a --quick run, when not the family's
+    go_package: str = ""  # the Go package of Benchmark<go_name>, when not the family's
 
     def quick_sizes(self) -> tuple[int, ...]:
         """The few sizes of a ``--quick`` run."""
-        return {"vectors": QUICK_VECTOR_SIZES, "matrices": QUICK_MATRIX_SIZES,
-                "calculus": QUICK_CALCULUS_SIZES}.get(self.family, QUICK_DECOMP_SIZES)
+        return self.quick or {"vectors": QUICK_VECTOR_SIZES, "matrices": QUICK_MATRIX_SIZES,
+                              "calculus": QUICK_CALCULUS_SIZES}.get(self.family, QUICK_DECOMP_SIZES)
 
 
 def _rng(n: int) -> np.random.Generator:
@@ -136,6 +161,74 @@ def _descent_op(name: str, go_name: str, python_gradient: bool) -> Op:
     return Op(name, "calculus", go_name, CALCULUS_SIZES, None, args, function="gradient_descent")
 
 
+# The XOR problem and the initial weights of the 2-4-1 network, the same as
+# go/nn's xorNet (train_test.go), which BenchmarkTrainXOR trains.
+XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+XOR_Y = np.array([[0.0], [1.0], [1.0], [0.0]])
+XOR_INIT = (np.array([[0.5, -0.4, 0.3, -0.2], [-0.3, 0.6, -0.5, 0.4]]), np.array([0.1, -0.1, 0.2, -0.2]),
+            np.array([[0.7], [-0.6], [0.5], [-0.4]]), np.array([0.05]))
+XOR_LR = 2.0
+
+
+def _bind_train_xor(backend, n: int) -> Callable:
+    """train_mlp on XOR, full batch, SGD(lr=2): from fresh copies of XOR_INIT and a
+    fresh optimizer at every call (train_mlp updates the weights in place;
+    copying four tiny arrays is nothing next to the epochs)."""
+
+    def train(X, y, epochs):
+        params = [p.copy() for p in XOR_INIT]
+        return backend.train_mlp(X, y, *params, backend.SGD(params, lr=XOR_LR), epochs)
+
+    return train
+
+
+class NumpyAdam:
+    """Adam in plain numpy at its fastest: the reference's formulas (torch's,
+    same rounding) as torch runs them, in place (lerp_, mul_ and addcmul_,
+    sqrt / bc2 + eps, addcdiv_), into two preallocated scratch arrays, with no
+    input checks. Only lr is configurable; betas (0.9, 0.999), eps 1e-8, no
+    weight decay."""
+
+    def __init__(self, params, lr=1e-3):
+        self.params, self.lr, self.steps = list(params), lr, 0
+        self.betas, self.eps = (0.9, 0.999), 1e-8
+        self.state = [(np.zeros_like(p), np.zeros_like(p), np.empty_like(p), np.empty_like(p)) for p in self.params]
+
+    def step(self, grads) -> None:
+        self.steps += 1
+        (b1, b2), t = self.betas, self.steps
+        step_size, bc2_sqrt = self.lr / (1 - b1**t), math.sqrt(1 - b2**t)
+        for p, g, (m, v, a, b) in zip(self.params, grads, self.state):
+            np.subtract(g, m, out=a)  # m = lerp(m, g, 1 - b1) = m + (1 - b1) (g - m), as 1 - b1 < 0.5
+            a *= 1 - b1
+            m += a
+            np.multiply(g, 1 - b2, out=a)  # v = v b2 + ((1 - b2) g) g
+            a *= g
+            v *= b2
+            v += a
+            np.sqrt(v, out=b)  # denom = sqrt(v) / sqrt(1 - b2^t) + eps
+            b /= bc2_sqrt
+            b += self.eps
+            np.multiply(m, -step_size, out=a)  # p = p + (-step_size m) / denom
+            a /= b
+            p += a
+
+
+NUMPY_OPTIMIZERS = types.SimpleNamespace(Adam=NumpyAdam)  # adam_step's numpy "backend"
+ADAM_LR = 1e-3
+
+
+def _bind_adam_step(backend, n: int) -> Callable:
+    """One backend.Adam(lr=1e-3) step on a parameter of n elements per call; the
+    optimizer (and its step count) lives across the calls."""
+    opt = backend.Adam([_rng(n).standard_normal(n)], lr=ADAM_LR)
+
+    def step(g):
+        opt.step([g])
+
+    return step
+
+
 OPS = (
     _vector_op("add", "Add", np.add, vector_pair),
     _vector_op("subtract", "Subtract", np.subtract, vector_pair),
@@ -157,17 +250,32 @@ OPS = (
     _decomp_op("pca", "PCA", _np_pca, lambda n: (matrix_pair(n)[0], 10)),
     _descent_op("gd_rosenbrock_builtin", "GradientDescent", python_gradient=False),
     _descent_op("gd_rosenbrock_callback", "", python_gradient=True),
+    Op("train_xor", "nn", "TrainXOR", XOR_EPOCHS, None, lambda n: (XOR_X, XOR_Y, n), function="train_mlp",
+       bind=_bind_train_xor, quick=QUICK_XOR_EPOCHS),
+    Op("adam_step", "nn", "AdamStep", ADAM_SIZES, NUMPY_OPTIMIZERS, lambda n: (_rng(n + 1).standard_normal(n),),
+       function="Adam", bind=_bind_adam_step, quick=QUICK_ADAM_SIZES, go_package="./optim"),
 )
-FAMILIES = ("vectors", "matrices", "decompositions", "calculus")
-GO_PACKAGES = {"vectors": "./vec", "matrices": "./mat", "decompositions": "./decomp", "calculus": "./calculus"}
+FAMILIES = ("vectors", "matrices", "decompositions", "calculus", "nn")
+GO_PACKAGES = {"vectors": "./vec", "matrices": "./mat", "decompositions": "./decomp", "calculus": "./calculus", "nn": "./nn"}
 GONUM_DIR = "go/gonumbench"  # a module of its own; its benchmarks have go/decomp's names
 GONUM_FAMILIES = ("decompositions",)
 
 
-def functions(op: Op) -> dict[str, Callable]:
-    """impl -> the function to time, for the Python-side implementations (no "numpy" when it has none)."""
+def go_package(op: Op) -> str:
+    """The Go package holding Benchmark<op.go_name>: the op's own, else its family's."""
+    return op.go_package or GO_PACKAGES[op.family]
+
+
+def functions(op: Op, n: int) -> dict[str, Callable]:
+    """impl -> the function to time at size n, for the Python-side implementations (no "numpy" when it has none).
+
+    An op with ``bind`` gets fresh functions (and state) at every call of this.
+    """
     from mlmath import go, reference
 
+    if op.bind is not None:
+        backends = {"numpy": op.numpy, "reference": reference, "go": go}
+        return {impl: op.bind(b, n) for impl, b in backends.items() if b is not None}
     name = op.function or op.name
     numpy = {"numpy": op.numpy} if op.numpy is not None else {}
     return {**numpy, "reference": getattr(reference, name), "go": getattr(go, name)}
