@@ -215,6 +215,33 @@ int mlm_adam_step(double *p, double *g, int64_t n, double *m, double *v, double 
 int mlm_rmsprop_step(double *p, double *g, int64_t n, double *sq, double *buf, double *gavg, double lr, double alpha, double eps, double weight_decay, double momentum, int centered);
 int mlm_adagrad_step(double *p, double *g, int64_t n, double *sum, int64_t t, double lr, double lr_decay, double weight_decay, double eps);
 
+/* ---- information theory (information.go) ----------------------------- */
+/* Distributions are normalized by their sum first; base is the logarithm's
+ * (> 0, != 1). Negative, NaN or infinite entries, an empty input or a zero
+ * sum -> MLM_ERR_DOMAIN (empty: MLM_ERR_SHAPE). out = the measure. */
+int mlm_entropy(double *p, int64_t n, double base, double *out);
+int mlm_cross_entropy(double *p, double *q, int64_t n, double base, double *out);
+int mlm_kl_divergence(double *p, double *q, int64_t n, double base, double *out);
+int mlm_js_divergence(double *p, double *q, int64_t n, double base, double *out);
+/* Of the table joint (rows = x, cols = y), normalized. */
+int mlm_joint_entropy(double *joint, int64_t rows, int64_t cols, double base, double *out);
+int mlm_conditional_entropy(double *joint, int64_t rows, int64_t cols, double base, double *out);
+int mlm_mutual_information(double *joint, int64_t rows, int64_t cols, double base, double *out);
+/* From two label vectors x, y (n each, any int64 values): sklearn's
+ * mutual_info_score / log(base). */
+int mlm_mutual_information_from_labels(int64_t *x, int64_t *y, int64_t n, double base, double *out);
+
+/* ---- statistical learning theory (learning.go) ------------------------ */
+/* n >= 1, delta in (0, 1), hypotheses >= 1, epsilon > 0, 1 <= vc_dim <= n;
+ * otherwise MLM_ERR_DOMAIN. */
+int mlm_hoeffding_bound(int64_t n, double delta, double *out);
+int mlm_finite_class_bound(int64_t n, double hypotheses, double delta, double *out);
+int mlm_sample_complexity(double epsilon, double delta, double hypotheses, int64_t *out);
+int mlm_vc_bound(int64_t n, int64_t vc_dim, double delta, double *out);
+/* predictions (models, points), y_true (points): the decomposition of the
+ * mean squared error into bias^2 and variance. */
+int mlm_bias_variance(double *predictions, int64_t models, int64_t points, double *y_true, double *bias_squared, double *variance, double *expected);
+
 /* The Python callbacks of mlmath.go, of types mlm_func and mlm_progress:
  * cffi reads the lines below (it drops the '#' lines), C compilers skip them. */
 #if 0

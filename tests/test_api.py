@@ -122,6 +122,20 @@ CALLS = {
     "softmax_cross_entropy": (np.array([0, 2, 1, 1, 0]), B),
     "mlp_forward": (B[:, :2], A[:2, :4], V[:4], A[:4, :1], V[:1]),
     "mlp_backward": (B[:, :2], np.ones(5), *tuple(_FWD), A[:2, :4], A[:4, :1]),
+    "entropy": (np.abs(V),),
+    "cross_entropy": (np.abs(V), np.abs(W)),
+    "kl_divergence": (np.abs(V), np.abs(W)),
+    "js_divergence": (np.abs(V), np.abs(W)),
+    "js_distance": (np.abs(V), np.abs(W)),
+    "joint_entropy": (np.abs(B),),
+    "conditional_entropy": (np.abs(B),),
+    "mutual_information": (np.abs(B),),
+    "mutual_information_from_labels": (np.array([0, 1, 1, 2, 0, 1, 2]), np.array([1, 1, 0, 0, 1, 1, 0])),
+    "hoeffding_bound": (100, 0.0625),  # (values exact in float32, as every variant)
+    "finite_class_bound": (100, 1000, 0.0625),
+    "sample_complexity": (0.0625, 0.125, 1000),
+    "vc_bound": (100, 5, 0.0625),
+    "bias_variance_decomposition": (B.T, V[:5]),
 }
 
 

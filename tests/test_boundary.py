@@ -161,8 +161,26 @@ RAW_BAD = [
     ("adam step 0", "mlm_adam_step", lambda: (_buf(2), _buf(2), 2, _buf(2), _buf(2), NULL, 0, 0.1, 0.9, 0.999, 1e-8, 0.0, 0, 0), lib.MLM_ERR_ARGUMENT),
     ("rmsprop centered without avg", "mlm_rmsprop_step", lambda: (_buf(2), _buf(2), 2, _buf(2), NULL, NULL, 0.01, 0.99, 1e-8, 0.0, 0.0, 1), lib.MLM_ERR_ARGUMENT),
     ("adagrad NULL sum", "mlm_adagrad_step", lambda: (_buf(2), _buf(2), 2, NULL, 1, 0.1, 0.0, 0.0, 1e-10), lib.MLM_ERR_ARGUMENT),
+    ("entropy negative entry", "mlm_entropy", lambda: (ffi.new("double[]", [1.0, -1.0]), 2, 2.0, _buf(1)), lib.MLM_ERR_DOMAIN),
+    ("entropy empty", "mlm_entropy", lambda: (NULL, 0, 2.0, _buf(1)), lib.MLM_ERR_SHAPE),
+    ("cross entropy base 1", "mlm_cross_entropy", lambda: (_ones(2), _ones(2), 2, 1.0, _buf(1)), lib.MLM_ERR_DOMAIN),
+    ("kl NULL out", "mlm_kl_divergence", lambda: (_ones(2), _ones(2), 2, 2.0, NULL), lib.MLM_ERR_ARGUMENT),
+    ("js NaN", "mlm_js_divergence", lambda: (ffi.new("double[]", [float("nan"), 1.0]), _ones(2), 2, 2.0, _buf(1)), lib.MLM_ERR_DOMAIN),
+    ("joint zero sum", "mlm_joint_entropy", lambda: (_buf(4), 2, 2, 2.0, _buf(1)), lib.MLM_ERR_DOMAIN),
+    ("conditional overflow", "mlm_conditional_entropy", lambda: (_buf(1), 2**40, 2**40, 2.0, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("mi NULL joint", "mlm_mutual_information", lambda: (NULL, 2, 2, 2.0, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("mi labels NULL y", "mlm_mutual_information_from_labels", lambda: (ffi.new("int64_t[]", 3), NULL, 3, 2.0, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("hoeffding n 0", "mlm_hoeffding_bound", lambda: (0, 0.1, _buf(1)), lib.MLM_ERR_DOMAIN),
+    ("finite class delta 1", "mlm_finite_class_bound", lambda: (10, 5.0, 1.0, _buf(1)), lib.MLM_ERR_DOMAIN),
+    ("sample complexity NULL", "mlm_sample_complexity", lambda: (0.1, 0.1, 5.0, NULL), lib.MLM_ERR_ARGUMENT),
+    ("vc n < d", "mlm_vc_bound", lambda: (3, 4, 0.1, _buf(1)), lib.MLM_ERR_DOMAIN),
+    ("bias variance NULL", "mlm_bias_variance", lambda: (_buf(4), 2, 2, _buf(2), _buf(1), NULL, _buf(1)), lib.MLM_ERR_ARGUMENT),
     ("descent history overflow", "mlm_gradient_descent", lambda: _descent(objective=b"quadratic", max_iter=2**62), lib.MLM_ERR_ARGUMENT),
 ]
+
+
+def _ones(n: int):
+    return ffi.new("double[]", [1.0] * n)
 
 
 def _train(n=2, optimizer=None, hyper=(0.1, 0.0, 0.0, 0.0, 0.0), done=None):

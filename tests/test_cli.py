@@ -19,6 +19,7 @@ def test_demo_shows_every_example_on_both_backends(tmp_path):
     r = run("demo", "--seconds", "0.001", "--plots", str(tmp_path))
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "xor-training.png").stat().st_size > 10_000
+    assert (tmp_path / "bias-variance.png").stat().st_size > 10_000
     for section in demo.SECTIONS:
         assert section.title in r.stdout
         for label, _, _ in section.calls:

@@ -13,7 +13,8 @@ same exceptions::
     go.dot([1, 2, 3], [4, 5, 6])          # 32.0
 """
 
-from mlmath import reference
+from mlmath import objectives, reference
 from mlmath._version import __version__
+from mlmath.model_selection import k_fold_indices
 
-__all__ = ["reference", "__version__"]
+__all__ = ["reference", "objectives", "k_fold_indices", "__version__"]

@@ -92,3 +92,11 @@ class TrainResult(NamedTuple):
     W2: np.ndarray
     b2: np.ndarray
     losses: np.ndarray
+
+
+class BiasVarianceResult(NamedTuple):
+    """expected_error = bias_squared + variance (to rounding), each averaged over the points."""
+
+    bias_squared: float
+    variance: float
+    expected_error: float

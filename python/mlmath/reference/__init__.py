@@ -34,6 +34,18 @@ from mlmath.reference.nn import (
     train_mlp,
 )
 from mlmath.reference.optimizers import SGD, Adagrad, Adam, AdamW, RMSprop
+from mlmath.reference.information import (
+    conditional_entropy,
+    cross_entropy,
+    entropy,
+    joint_entropy,
+    js_distance,
+    js_divergence,
+    kl_divergence,
+    mutual_information,
+    mutual_information_from_labels,
+)
+from mlmath.reference.learning import bias_variance_decomposition, finite_class_bound, hoeffding_bound, sample_complexity, vc_bound
 from mlmath.reference.matrices import det, inv, matmul, solve, transpose
 from mlmath.reference.vectors import add, cosine_similarity, dot, norm, scale, subtract
 
@@ -87,6 +99,22 @@ __all__ = [
     "mlp_forward",
     "mlp_backward",
     "train_mlp",
+    # information theory
+    "entropy",
+    "cross_entropy",
+    "kl_divergence",
+    "js_divergence",
+    "js_distance",
+    "joint_entropy",
+    "conditional_entropy",
+    "mutual_information",
+    "mutual_information_from_labels",
+    # statistical learning theory
+    "hoeffding_bound",
+    "finite_class_bound",
+    "sample_complexity",
+    "vc_bound",
+    "bias_variance_decomposition",
     # optimizers (classes: torch.optim's, updating their parameters in place)
     "SGD",
     "Adam",
