@@ -1,7 +1,8 @@
 """``make bench`` must not rot: a --quick run of a few ops writes its JSON (with
 the machine description) and a PNG per family, also for ops numpy has no
-equivalent of (calculus, train_xor) and ops timed through functions built per
-backend (nn); go test -bench output of gonum becomes the "gonum" column, and
+equivalent of (calculus, train_xor), ops timed through functions built per
+backend (nn), and an op whose "numpy" column is scikit-learn (information);
+go test -bench output of gonum becomes the "gonum" column, and
 an offline machine only loses that column. Timings are not judged here: speed
 targets live in the benchmarks, never in tests."""
 
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 RUN = Path(__file__).resolve().parent / "bench" / "run.py"
 sys.path.insert(0, str(RUN.parent))
@@ -23,12 +25,13 @@ import workload  # noqa: E402
 
 DESCENT = ("gd_rosenbrock_builtin", "gd_rosenbrock_callback")
 NN = ("train_xor", "adam_step")
+MI = "mutual_information_from_labels"
 
 
 def test_quick_bench_writes_json_and_plots(tmp_path):
     out = tmp_path / "bench"
     r = subprocess.run(
-        [sys.executable, str(RUN), "--quick", "--skip-native", "--ops", ",".join(("dot", "matmul", *DESCENT, *NN)), "--out-dir", str(out),
+        [sys.executable, str(RUN), "--quick", "--skip-native", "--ops", ",".join(("dot", "matmul", *DESCENT, *NN, MI)), "--out-dir", str(out),
          "--baseline", str(tmp_path / "none.json")],
         capture_output=True, text=True, timeout=300,
     )
@@ -48,8 +51,11 @@ def test_quick_bench_writes_json_and_plots(tmp_path):
     nn = {op: {(rec["impl"], rec["n"]) for rec in doc["results"] if rec["op"] == op} for op in NN}
     assert nn["train_xor"] == {("reference", 500), ("go", 500)}  # the reference is the numpy loop: no numpy column
     assert nn["adam_step"] == {("numpy", 1000), ("reference", 1000), ("go", 1000)}
+    n = workload.QUICK_INFO_SIZES[0]  # the numpy column is sklearn's, and says so
+    assert {(rec["impl"], rec["n"]) for rec in doc["results"] if rec["op"] == MI} == {("numpy", n), ("reference", n), ("go", n)}
+    assert doc["settings"]["numpy_column"][MI] == "sklearn" and doc["settings"]["numpy_column"]["dot"] == "numpy"
     assert all(rec["min_ns"] > 0 and rec["median_ns"] >= rec["min_ns"] for rec in doc["results"])
-    for family in ("vectors", "matrices", "calculus", "nn"):
+    for family in ("vectors", "matrices", "calculus", "nn", "information"):
         png = out / f"{family}.png"
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", f"{png} is not a PNG"
     assert "Targets of the issue" in r.stdout
@@ -156,3 +162,50 @@ def test_nn_targets(capsys):
     assert info.status == "info" and "= 0.50 (" in info.text
     row = next(line.split() for line in capsys.readouterr().out.splitlines() if line.startswith("train_xor"))
     assert row[:5] == ["train_xor", "5000", "-", "330", "ms"]  # op, n, numpy (none), reference
+
+
+def test_information_inputs_and_functions_agree():
+    """The labels are int64 in 0..99, y a noisy copy of x (x - y in -2..2 mod 100);
+    sklearn's column, the reference and go give the same mutual information in bits."""
+    (op,) = workload.select([MI], None)
+    n = 10_000
+    x, y = op.args(n)
+    assert x.dtype == y.dtype == np.int64 and x.shape == y.shape == (n,)
+    assert x.min() == 0 and x.max() == workload.INFO_CLASSES - 1 and y.min() >= 0 and y.max() < workload.INFO_CLASSES
+    assert set(np.unique((x - y) % workload.INFO_CLASSES)) == {0, 1, 2, 98, 99}
+    np.testing.assert_array_equal(op.args(n)[1], y)  # seeded
+    values = {impl: f(x, y) for impl, f in workload.functions(op, n).items()}
+    assert set(values) == {"numpy", "reference", "go"}
+    assert 3 < values["reference"] < 5  # about 4.3 bits: strongly dependent, far from log2(100)
+    for impl, v in values.items():
+        assert v == pytest.approx(values["reference"], rel=1e-12), impl
+
+
+def test_information_go_benchmark_matches_the_op():
+    """Benchmark<GoName>/n=<size> exists in go/info at the --quick size."""
+    (op,) = workload.select([MI], None)
+    assert workload.go_package(op) == "./info" and op.go_name == "MutualInformationFromLabels"
+    found = gonative.run([op], {MI: op.quick_sizes()}, "1x", 1, RUN.parents[2])
+    assert set(found) == {(MI, workload.QUICK_INFO_SIZES[0])}
+
+
+def test_information_targets(capsys):
+    """Canned records: reference / go judged at 1x, sklearn's ratio information only,
+    and the numpy column printed as sklearn."""
+    n = report.INFO_LABELS
+    rec = {"family": "information", "op": MI, "n": n, "mode": "isolated"}
+    results = [{**rec, "impl": impl, "min_ns": ns, "median_ns": ns}
+               for impl, ns in (("reference", 72e6), ("go", 2.9e6), ("go-native", 2.6e6), ("numpy", 135e6))]
+    report.tables(results)
+    report.print_crossovers(results)
+    found = {tg.text.split(":")[0]: tg for tg in report.targets(results, avx512f=True)}
+    target = found[f"{MI}, 1e6 labels, 100 classes"]
+    assert target.status == "ok" and "= 24.83 (target >= 1;" in target.text and "go-native 2.6 ms" in target.text
+    info = found[f"{MI}, 1e6 labels, sklearn"]
+    assert info.status == "info" and "= 46.55 (no target" in info.text
+    slow = [{**r, "median_ns": 80e6} if r["impl"] == "go" else r for r in results]
+    assert {tg.text.split(":")[0]: tg for tg in report.targets(slow, avx512f=True)}[f"{MI}, 1e6 labels, 100 classes"].status == "MISSED"
+    out = capsys.readouterr().out
+    header = next(line.split() for line in out.splitlines() if line.startswith("op") and "reference" in line)
+    assert header[2] == "sklearn" and "go/sklearn" in header and "numpy" not in header
+    assert f"{MI} (vs sklearn)" in out

@@ -3,9 +3,10 @@
 Solid lines are isolated rounds, dashed lines interleaved rounds (numpy and go
 only); the decompositions also show gonum (go test -bench on the same input).
 A dotted vertical line marks the crossover where go (through Python) starts
-to beat numpy in isolated rounds. A family run at one size per op (calculus)
-is a bar chart instead: a group of bars per op, one per implementation
-measured, on a log scale.
+to beat numpy in isolated rounds. A family run at one size per op (calculus,
+nn, information) is a bar chart instead: a group of bars per op, one per
+implementation measured, on a log scale. The "numpy" bars of an op timing
+scikit-learn there (mutual_information_from_labels) are labeled sklearn.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402 (after choosing the backend)
 
-from report import crossovers, fmt_time  # noqa: E402
+import workload  # noqa: E402
+from report import crossovers, fmt_time, numpy_header  # noqa: E402
 
 # impl -> (label, color)
 LINES = {
@@ -39,6 +41,8 @@ def _series(results: list[dict], op: str, impl: str, mode: str) -> tuple[list[in
 def _subplot(ax, results: list[dict], op: str, cross: int | None) -> None:
     """One op: a line per implementation and mode, and the crossover."""
     for impl, (label, color) in LINES.items():
+        if impl == "numpy":
+            label = workload.numpy_label(op)
         ns, ts = _series(results, op, impl, "isolated")
         if ns:
             ax.plot(ns, ts, marker="o", ms=3, color=color, label=label)
@@ -65,6 +69,8 @@ def _bars(ax, results: list[dict], ops: list[str]) -> None:
         xs = [j + (k - (len(impls) - 1) / 2) * width for j, op in enumerate(ops) if (op, impl) in iso]
         ts = [iso[op, impl]["min_ns"] * 1e-9 for op in ops if (op, impl) in iso]
         label, color = LINES[impl]
+        if impl == "numpy":
+            label = numpy_header(ops)[0]
         bars = ax.bar(xs, ts, width, color=color, label=label)
         ax.bar_label(bars, labels=[fmt_time(t * 1e9) for t in ts], fontsize=7)
     n = {op: next(r["n"] for r in results if r["op"] == op) for op in ops}
@@ -81,7 +87,7 @@ def family_png(results: list[dict], family: str, title: str, path: Path) -> Path
     if not ops:
         return None
     if all(len({r["n"] for r in results if r["op"] == op}) == 1 for op in ops):
-        fig, ax = plt.subplots(figsize=(3 + 2.5 * len(ops), 4.5))
+        fig, ax = plt.subplots(figsize=(max(7.5, 3 + 2.5 * len(ops)), 4.5))  # room for the title
         _bars(ax, results, ops)
         fig.legend(loc="lower center", ncol=4, fontsize=9, frameon=False)
         return _save(fig, f"mlmath {family}: {title}", path)

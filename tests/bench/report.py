@@ -4,7 +4,8 @@ A run's results are records {op, family, n, impl, mode, min_ns, median_ns, ...};
 impl is numpy, reference, go (through Python), go-native or gonum (gonum's
 time on the same input, go test -bench in go/gonumbench); mode is isolated or
 interleaved (go-native and gonum run in a process of their own, so only
-isolated).
+isolated). The "numpy" impl of an op whose ``numpy_label`` is "sklearn"
+(mutual_information_from_labels) times scikit-learn, and is printed as such.
 """
 
 from __future__ import annotations
@@ -55,16 +56,24 @@ class _Times:
         return r[self.stat] if r else None
 
 
+def numpy_header(ops: list[str]) -> tuple[str, str]:
+    """(column name, its short form in ratios) of the "numpy" column of these ops:
+    ("numpy", "np"), or ("sklearn", "sklearn") when every op times sklearn there."""
+    labels = {workload.numpy_label(op) for op in ops}
+    return (labels.pop(),) * 2 if len(labels) == 1 and "numpy" not in labels else ("numpy", "np")
+
+
 def tables(results: list[dict], stat: str = "min_ns") -> None:
-    """One table per family: time per call of each implementation, both modes, and go/numpy."""
+    """One table per family: time per call of each implementation, both modes, and go/numpy (or go/sklearn)."""
     t = _Times(results, stat)
     ops = list(dict.fromkeys(r["op"] for r in results))  # in the order they ran
     keys = sorted({(r["family"], r["op"], r["n"]) for r in results}, key=lambda k: (workload.FAMILIES.index(k[0]) if k[0] in workload.FAMILIES else 99, ops.index(k[1]), k[2]))
     for family in dict.fromkeys(k[0] for k in keys):
         gonum = any(r["family"] == family and r["impl"] == workload.GONUM for r in results)  # a column only where measured
-        print(f"\n{family}: time per call ({stat[:-3]} over rounds); go/np < 1 means Go (through Python) is faster")
-        rows = [("op", "n", "numpy", "reference", "go", "go-native", *(("gonum",) if gonum else ()),
-                 "go/np", "py cost", "|", "numpy (il)", "go (il)", "go/np (il)")]
+        col, short = numpy_header([k[1] for k in keys if k[0] == family])
+        print(f"\n{family}: time per call ({stat[:-3]} over rounds); go/{short} < 1 means Go (through Python) is faster")
+        rows = [("op", "n", col, "reference", "go", "go-native", *(("gonum",) if gonum else ()),
+                 f"go/{short}", "py cost", "|", f"{col} (il)", "go (il)", f"go/{short} (il)")]
         for _, op, n in (k for k in keys if k[0] == family):
             go, native, np_ = t(op, n, "go"), t(op, n, "go-native"), t(op, n, "numpy")
             np_i, go_i = t(op, n, "numpy", "interleaved"), t(op, n, "go", "interleaved")
@@ -140,8 +149,14 @@ def print_crossovers(results: list[dict]) -> None:
         return
     print("\nCrossover: the size from which go (through Python) is faster than numpy and stays faster")
     rows = [("op", "isolated", "interleaved")]
-    rows += [(op, _size(iso[op]), _size(inter.get(op))) for op in iso]
+    rows += [(_against(op), _size(iso[op]), _size(inter.get(op))) for op in iso]
     _print_rows(rows)
+
+
+def _against(op: str) -> str:
+    """The op's name, with what its numpy column times when that is not numpy: 'op (vs sklearn)'."""
+    label = workload.numpy_label(op)
+    return op if label == "numpy" else f"{op} (vs {label})"
 
 
 def _size(n: int | None) -> str:
@@ -168,7 +183,7 @@ def targets(results: list[dict], avx512f: bool) -> list[Target]:
     threads slows a call down (its distribution is bimodal)."""
     t = _Times(results, "median_ns")
     return [*_matmul_targets(t, avx512f), *_throughput_targets(t), _dot3_target(t), *_lu_info(t), *_descent_targets(t),
-            *_nn_targets(t)]
+            *_nn_targets(t), *_info_targets(t)]
 
 
 def _matmul_targets(t: _Times, avx512f: bool) -> list[Target]:
@@ -276,6 +291,25 @@ def _nn_targets(t: _Times) -> list[Target]:
     if np_:
         out.append(Target("info", f"Adam step, 1e5 elements, numpy in place: numpy time / go time = {np_ / go:.2f} "
                           f"(no target; the update in place into preallocated scratch, {fmt_time(np_)} per step)"))
+    return out
+
+
+INFO_LABELS = 1_000_000
+
+
+def _info_targets(t: _Times) -> list[Target]:
+    """mutual_information_from_labels on 1e6 labels of 100 classes: reference time /
+    go time >= 1; sklearn's time against go's (the numpy column) as information."""
+    op, n = "mutual_information_from_labels", INFO_LABELS
+    ref, go, native, sk = (t(op, n, impl) for impl in ("reference", "go", workload.NATIVE, "numpy"))
+    label = f"{op}, 1e6 labels, {workload.INFO_CLASSES} classes: reference time / go time"
+    if not (ref and go):
+        return [Target("--", f"{label}: not measured")]
+    times = f"reference {fmt_time(ref)}, go {fmt_time(go)}" + (f", go-native {fmt_time(native)}" if native else "")
+    out = [Target(_check(ref / go >= 1), f"{label} = {ref / go:.2f} (target >= 1; {times})")]
+    if sk:
+        out.append(Target("info", f"{op}, 1e6 labels, sklearn: sklearn time / go time = {sk / go:.2f} "
+                          f"(no target; sklearn.metrics.mutual_info_score / log(2), {fmt_time(sk)})"))
     return out
 
 

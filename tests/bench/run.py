@@ -1,10 +1,11 @@
 """``make bench``: numpy, mlmath.reference, mlmath.go and Go-native, side by side.
 
 1. Go-native: ``go test -bench`` on go/vec, go/mat, go/decomp,
-   go/calculus, go/nn and go/optim (``Benchmark<Op>/n=<size>``); for the
+   go/calculus, go/nn, go/optim and go/info (``Benchmark<Op>/n=<size>``); for the
    decompositions also on go/gonumbench, gonum on the same inputs: the
    "gonum" column (skipped with a note when gonum cannot be downloaded).
-2. Through Python (numpy, reference, go): per op and size, isolated rounds
+2. Through Python (numpy, reference, go; the numpy column of
+   mutual_information_from_labels is scikit-learn): per op and size, isolated rounds
    (all go calls back to back, then reference, then numpy) and interleaved
    rounds (go, reference, numpy, go, ...), see timing.py. Interleaving shows
    what a program mixing the libraries gets: OpenBLAS's worker threads keep
@@ -198,6 +199,7 @@ def main(argv: list[str]) -> int:
         "machine": m,
         "settings": {"quick": args.quick, "budget": dataclasses.asdict(args.budget), "go_benchtime": args.go_benchtime,
                      "go_count": None if args.skip_native else args.go_count, "sizes": sizes,
+                     "numpy_column": {op.name: op.numpy_label for op in ops if op.numpy is not None},
                      "gonum": {"module": gonative.gonum_version(ROOT), "status": gonum}},
         "elapsed_s": round(time.perf_counter() - started, 1),
         "results": results,

@@ -2,7 +2,7 @@
 
 The Go benchmarks (go/vec/bench_test.go, go/mat/bench_test.go,
 go/decomp/bench_test.go, go/calculus/bench_test.go, go/nn/bench_test.go,
-go/optim/bench_test.go) use the same sizes, under the names
+go/optim/bench_test.go, go/info/bench_test.go) use the same sizes, under the names
 ``Benchmark<GoName>/n=<size>``; so does go/gonumbench/bench_test.go, which
 times gonum on the decompositions for the "gonum" column.
 
@@ -21,10 +21,19 @@ consecutive steps of one long run. The reference *is* the numpy loop of
 train_mlp, so train_xor has no numpy column; adam_step's numpy column is
 the same update written in place into preallocated scratch (torch's
 in-place ops), numpy at its fastest.
+
+The information op times ``mutual_information_from_labels`` on two int64
+vectors of n labels from 100 classes, y a noisy copy of x (as go/info's
+BenchmarkMutualInformationFromLabels/n=, with Go's random numbers). Its
+"numpy" column is scikit-learn's ``mutual_info_score(x, y) / log(2)``
+(a scipy.sparse contingency table; the reference computes sklearn's formula
+term for term), reported as "sklearn" (``Op.numpy_label``); without
+scikit-learn installed the column is left out.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import types
 import warnings
@@ -49,6 +58,9 @@ XOR_EPOCHS = (5_000,)  # train_xor: epochs of full-batch SGD
 QUICK_XOR_EPOCHS = (500,)
 ADAM_SIZES = (100_000,)  # adam_step: the parameter's elements
 QUICK_ADAM_SIZES = (1_000,)
+INFO_SIZES = (1_000_000,)  # mutual_information_from_labels: labels per vector
+QUICK_INFO_SIZES = (10_000,)
+INFO_CLASSES = 100
 
 IMPLS = ("numpy", "reference", "go")  # timed from Python; "go-native" and "gonum" come from go test -bench
 NATIVE = "go-native"
@@ -73,6 +85,7 @@ class Op:
     bind: Callable[[object, int], Callable] | None = None
     quick: tuple[int, ...] = ()  # the sizes of a --quick run, when not the family's
     go_package: str = ""  # the Go package of Benchmark<go_name>, when not the family's
+    numpy_label: str = "numpy"  # what the "numpy" column times, when it is a library on numpy ("sklearn")
 
     def quick_sizes(self) -> tuple[int, ...]:
         """The few sizes of a ``--quick`` run."""
@@ -229,6 +242,38 @@ def _bind_adam_step(backend, n: int) -> Callable:
     return step
 
 
+def label_pair(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Two int64 vectors of n labels in 0..99: x uniform, y = (x + d) % 100 with d
+    uniform in -2..2 (about 500 of the 10,000 cells of the contingency table
+    nonzero; mutual information about 4.3 bits)."""
+    rng = _rng(n)
+    x = rng.integers(0, INFO_CLASSES, n, dtype=np.int64)
+    return x, (x + rng.integers(-2, 3, n, dtype=np.int64)) % INFO_CLASSES
+
+
+class SklearnBackend:
+    """scikit-learn as the "numpy" backend of mutual_information_from_labels (bound
+    through Op.bind): importing sklearn takes about a second, so it happens when
+    the function is bound, before the timing, not in a timed first call."""
+
+    @property
+    def mutual_information_from_labels(self) -> Callable:
+        from sklearn.metrics import mutual_info_score
+
+        def mutual_information(x, y):
+            return mutual_info_score(x, y) / math.log(2)  # bits, as the mlmath function's base=2
+
+        return mutual_information
+
+
+SKLEARN = SklearnBackend() if importlib.util.find_spec("sklearn") else None
+
+
+def _bind_labels(backend, n: int) -> Callable:
+    """backend.mutual_information_from_labels (sklearn's, in bits, for SKLEARN)."""
+    return backend.mutual_information_from_labels
+
+
 OPS = (
     _vector_op("add", "Add", np.add, vector_pair),
     _vector_op("subtract", "Subtract", np.subtract, vector_pair),
@@ -254,9 +299,12 @@ OPS = (
        bind=_bind_train_xor, quick=QUICK_XOR_EPOCHS),
     Op("adam_step", "nn", "AdamStep", ADAM_SIZES, NUMPY_OPTIMIZERS, lambda n: (_rng(n + 1).standard_normal(n),),
        function="Adam", bind=_bind_adam_step, quick=QUICK_ADAM_SIZES, go_package="./optim"),
+    Op("mutual_information_from_labels", "information", "MutualInformationFromLabels", INFO_SIZES, SKLEARN,
+       label_pair, bind=_bind_labels, quick=QUICK_INFO_SIZES, numpy_label="sklearn"),
 )
-FAMILIES = ("vectors", "matrices", "decompositions", "calculus", "nn")
-GO_PACKAGES = {"vectors": "./vec", "matrices": "./mat", "decompositions": "./decomp", "calculus": "./calculus", "nn": "./nn"}
+FAMILIES = ("vectors", "matrices", "decompositions", "calculus", "nn", "information")
+GO_PACKAGES = {"vectors": "./vec", "matrices": "./mat", "decompositions": "./decomp", "calculus": "./calculus", "nn": "./nn",
+               "information": "./info"}
 GONUM_DIR = "go/gonumbench"  # a module of its own; its benchmarks have go/decomp's names
 GONUM_FAMILIES = ("decompositions",)
 
@@ -264,6 +312,11 @@ GONUM_FAMILIES = ("decompositions",)
 def go_package(op: Op) -> str:
     """The Go package holding Benchmark<op.go_name>: the op's own, else its family's."""
     return op.go_package or GO_PACKAGES[op.family]
+
+
+def numpy_label(op_name: str) -> str:
+    """What the "numpy" column of the op called ``op_name`` times: "numpy", or "sklearn"."""
+    return next((op.numpy_label for op in OPS if op.name == op_name), "numpy")
 
 
 def functions(op: Op, n: int) -> dict[str, Callable]:
