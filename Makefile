@@ -84,8 +84,9 @@ bench-baseline: ## Save build/bench/latest.json as the baseline make bench compa
 	@test -f build/bench/latest.json || { echo "no build/bench/latest.json: run make bench first"; exit 1; }
 	cp build/bench/latest.json build/bench/baseline.json
 
-demo: build ## The main job: the notes' examples on both backends, side by side
-	$(PY) -m mlmath demo
+# The venv holds the report extra (matplotlib, tqdm: requirements-dev.txt).
+demo: build ## The main job: every section on both backends, the full pipeline, build/demo/report.html (DEMO_ARGS=--help)
+	$(PY) -m mlmath demo $(DEMO_ARGS)
 
 info: build ## Versions, library path, GOMAXPROCS, which backends load
 	$(PY) -m mlmath info

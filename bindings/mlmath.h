@@ -242,6 +242,33 @@ int mlm_vc_bound(int64_t n, int64_t vc_dim, double delta, double *out);
  * mean squared error into bias^2 and variance. */
 int mlm_bias_variance(double *predictions, int64_t models, int64_t points, double *y_true, double *bias_squared, double *variance, double *expected);
 
+/* ---- the ML pipeline: standardization, logistic regression (linear.go) - */
+/* x (n, d), n >= 1: mean, std (d) (population, 1 where 0), dst (n, d) = (x - mean) / std. */
+int mlm_standardize(double *x, int64_t n, int64_t d, double *dst, double *mean, double *std);
+int mlm_apply_standardize(double *x, int64_t n, int64_t d, double *mean, double *std, double *dst);
+/* Logistic regression by proximal gradient descent on x (n, d), y (n) of 0/1,
+ * from w (d, updated in place) and *b: at most max_iter iterations, losses
+ * (max_iter) gets the objective at the start of each, *iterations how many
+ * ran (also on error). progress (may be NULL) gets (iterations, &loss, 1)
+ * after every iteration when every <= 0, else about every `every` seconds.
+ * A non-finite loss -> MLM_ERR_DOMAIN. */
+int mlm_logistic_regression(double *x, double *y, int64_t n, int64_t d, double learning_rate, int64_t max_iter, double l1, double l2, double tol, double *w, double *b, double *losses, mlm_progress progress, void *progress_ctx, double every, int64_t *iterations);
+/* dst (n) = sigmoid(x w + b). */
+int mlm_predict_proba(double *x, int64_t n, int64_t d, double *w, double b, double *dst);
+
+/* ---- classification metrics (metrics.go): int64 labels, positive class 1 */
+int mlm_accuracy(int64_t *y_true, int64_t *y_pred, int64_t n, double *out);
+int mlm_precision(int64_t *y_true, int64_t *y_pred, int64_t n, double *out);
+int mlm_recall(int64_t *y_true, int64_t *y_pred, int64_t n, double *out);
+int mlm_f1_score(int64_t *y_true, int64_t *y_pred, int64_t n, double *out);
+/* labels (room for 2n): the sorted distinct labels, k of them in *k; dst
+ * (room for cap entries): the k x k counts, row = true, column = predicted;
+ * MLM_ERR_BUFFER_TOO_SMALL (with *k set) when k * k > cap. */
+int mlm_confusion_matrix(int64_t *y_true, int64_t *y_pred, int64_t n, int64_t *labels, int64_t *dst, int64_t cap, int64_t *k);
+int mlm_log_loss(double *y_true, double *p, int64_t n, double eps, double *out);
+/* One class only -> MLM_ERR_DOMAIN. */
+int mlm_roc_auc(int64_t *y_true, double *scores, int64_t n, double *out);
+
 /* The Python callbacks of mlmath.go, of types mlm_func and mlm_progress:
  * cffi reads the lines below (it drops the '#' lines), C compilers skip them. */
 #if 0

@@ -136,6 +136,18 @@ CALLS = {
     "sample_complexity": (0.0625, 0.125, 1000),
     "vc_bound": (100, 5, 0.0625),
     "bias_variance_decomposition": (B.T, V[:5]),
+    "standardize": (B,),
+    "apply_standardize": (B, V[:3], np.abs(W[:3]) + 1),
+    "logistic_regression": (B, np.array([0, 1, 1, 0, 1]), 0.5, 50),
+    "predict_proba": (B, V[:3], 0.25),
+    "predict": (B, V[:3], 0.25),
+    "accuracy": (np.array([0, 1, 1, 0, 1, 2]), np.array([0, 1, 0, 0, 1, 2])),
+    "precision": (np.array([0, 1, 1, 0, 1]), np.array([0, 1, 0, 1, 1])),
+    "recall": (np.array([0, 1, 1, 0, 1]), np.array([0, 1, 0, 1, 1])),
+    "f1_score": (np.array([0, 1, 1, 0, 1]), np.array([0, 1, 0, 1, 1])),
+    "confusion_matrix": (np.array([0, 1, 1, 0, 3]), np.array([0, 1, 0, 1, 3])),
+    "log_loss": (np.array([0, 1, 1, 0, 1]), np.abs(np.sin(V[:5]))),
+    "roc_auc": (np.array([0, 1, 1, 0, 1]), V[:5]),
 }
 
 
@@ -194,6 +206,9 @@ def check_same_result(got, expected) -> None:
         assert type(got) is type(expected), f"{type(got).__name__} is not {type(expected).__name__}"
         for g, e in zip(got, expected):
             check_same_result(g, e)
+    elif isinstance(expected, np.ndarray) and expected.dtype == np.int64:  # labels, counts
+        assert isinstance(got, np.ndarray) and got.dtype == np.int64 and got.flags.c_contiguous
+        np.testing.assert_array_equal(got, expected)
     elif isinstance(expected, np.ndarray):  # float64, or complex128 where the API says so (eig)
         assert isinstance(got, np.ndarray) and got.dtype == expected.dtype and got.flags.c_contiguous
         assert got.dtype in (np.float64, np.complex128)

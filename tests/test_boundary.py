@@ -175,6 +175,18 @@ RAW_BAD = [
     ("sample complexity NULL", "mlm_sample_complexity", lambda: (0.1, 0.1, 5.0, NULL), lib.MLM_ERR_ARGUMENT),
     ("vc n < d", "mlm_vc_bound", lambda: (3, 4, 0.1, _buf(1)), lib.MLM_ERR_DOMAIN),
     ("bias variance NULL", "mlm_bias_variance", lambda: (_buf(4), 2, 2, _buf(2), _buf(1), NULL, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("standardize no rows", "mlm_standardize", lambda: (NULL, 0, 2, NULL, _buf(2), _buf(2)), lib.MLM_ERR_ARGUMENT),
+    ("apply standardize NULL std", "mlm_apply_standardize", lambda: (_buf(4), 2, 2, _buf(2), NULL, _buf(4)), lib.MLM_ERR_ARGUMENT),
+    ("logreg NULL b", "mlm_logistic_regression", lambda: (_buf(4), _buf(2), 2, 2, 0.1, 3, 0.0, 0.0, 0.0, _buf(2), NULL, _buf(3), NULL, NULL, 0.0, ffi.new("int64_t *")), lib.MLM_ERR_ARGUMENT),
+    ("logreg bad rate", "mlm_logistic_regression", lambda: (_buf(4), _ones(2), 2, 2, -1.0, 3, 0.0, 0.0, 0.0, _buf(2), _buf(1), _buf(3), NULL, NULL, 0.0, ffi.new("int64_t *")), lib.MLM_ERR_DOMAIN),
+    ("predict proba overflow", "mlm_predict_proba", lambda: (_buf(1), 2**40, 2**40, _buf(1), 0.0, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("accuracy NULL out", "mlm_accuracy", lambda: (ffi.new("int64_t[]", 2), ffi.new("int64_t[]", 2), 2, NULL), lib.MLM_ERR_ARGUMENT),
+    ("precision NULL", "mlm_precision", lambda: (NULL, ffi.new("int64_t[]", 2), 2, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("recall negative", "mlm_recall", lambda: (ffi.new("int64_t[]", 1), ffi.new("int64_t[]", 1), -1, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("f1 NULL out", "mlm_f1_score", lambda: (ffi.new("int64_t[]", 2), ffi.new("int64_t[]", 2), 2, NULL), lib.MLM_ERR_ARGUMENT),
+    ("confusion small", "mlm_confusion_matrix", lambda: (ffi.new("int64_t[]", [0, 1, 2]), ffi.new("int64_t[]", [2, 1, 0]), 3, ffi.new("int64_t[]", 6), ffi.new("int64_t[]", 4), 4, ffi.new("int64_t *")), lib.MLM_ERR_BUFFER_TOO_SMALL),
+    ("log loss NULL", "mlm_log_loss", lambda: (_buf(2), NULL, 2, 1e-16, _buf(1)), lib.MLM_ERR_ARGUMENT),
+    ("roc auc one class", "mlm_roc_auc", lambda: (ffi.new("int64_t[]", [1, 1]), _buf(2), 2, _buf(1)), lib.MLM_ERR_DOMAIN),
     ("descent history overflow", "mlm_gradient_descent", lambda: _descent(objective=b"quadratic", max_iter=2**62), lib.MLM_ERR_ARGUMENT),
 ]
 

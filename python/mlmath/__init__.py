@@ -13,8 +13,20 @@ same exceptions::
     go.dot([1, 2, 3], [4, 5, 6])          # 32.0
 """
 
-from mlmath import objectives, reference
+from mlmath import datasets, objectives, reference
 from mlmath._version import __version__
+from mlmath.datasets import make_classification, train_test_split
+from mlmath.estimators import LogisticRegression, NotFittedError
 from mlmath.model_selection import k_fold_indices
 
-__all__ = ["reference", "objectives", "k_fold_indices", "__version__"]
+__all__ = [
+    "reference",
+    "objectives",
+    "datasets",
+    "make_classification",
+    "train_test_split",
+    "LogisticRegression",
+    "NotFittedError",
+    "k_fold_indices",
+    "__version__",
+]

@@ -100,3 +100,19 @@ class BiasVarianceResult(NamedTuple):
     bias_squared: float
     variance: float
     expected_error: float
+
+
+class StandardizeResult(NamedTuple):
+    """X_scaled = (X - mean) / std; mean, std (d,), std = the population standard deviation, 1 where it is 0."""
+
+    X_scaled: np.ndarray
+    mean: np.ndarray
+    std: np.ndarray
+
+
+class LogisticRegressionResult(NamedTuple):
+    """The fitted weights (d,), bias, and the objective at the start of each iteration run."""
+
+    weights: np.ndarray
+    bias: float
+    loss_history: np.ndarray

@@ -1,24 +1,37 @@
-"""``python -m mlmath demo``: the notes' examples on both backends, side by side.
+"""``python -m mlmath demo``: the notes' examples on both backends, side by side, then the full pipeline.
 
 Each section is a list of named calls; for each call the demo prints the
 result (from the reference), how far the Go result is from it (the largest
 absolute difference relative to the largest |entry|), and the time per call
 of each backend. A call is a function name, or a function of the backend
 module for results defined only up to sign (eigenvectors, singular
-vectors): those show what is unique. Later topics add a section to
-SECTIONS.
+vectors): those show what is unique. The last section runs the whole ML
+pipeline (data, split, standardize, logistic regression, metrics) on each
+backend and on scikit-learn (``mlmath._demo.pipeline``).
+
+Besides the console tables, the demo writes into an output folder the
+sections' figures as PNG files and ``report.html``, one self-contained page
+with every table and figure (``mlmath.report``). Figures need matplotlib and
+progress bars tqdm (the ``mlmath[report]`` extra); without them the demo
+prints the same tables and says what it skipped. Later topics add a section
+to SECTIONS.
 """
 
 from __future__ import annotations
 
-import timeit
+import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
 import numpy as np
 
 from mlmath import objectives, reference
+from mlmath._demo import pipeline, progress
+from mlmath._demo.common import duration, rel_diff, show, time_per_call
 from mlmath._version import __version__
+from mlmath import report as rendering
+from mlmath.report import Figure, SectionReport
 
 
 @dataclass
@@ -26,6 +39,10 @@ class Section:
     title: str
     setup: str  # the inputs, as printed
     calls: list[tuple[str, str | Callable, tuple]] = field(default_factory=list)  # (label, function, args)
+    name: str = ""  # the key of --sections
+    # (file name, caption, draw): draw(backends) returns the matplotlib figure,
+    # backends being the name -> module mapping the demo runs on
+    plots: list[tuple[str, str, Callable]] = field(default_factory=list)
 
 
 V, W = [1.0, 2.0, 3.0], [4.0, 5.0, 6.0]
@@ -145,6 +162,36 @@ def _bounds(backend, n):
     return np.array([backend.hoeffding_bound(n, 0.05), backend.finite_class_bound(n, 10**6, 0.05), backend.vc_bound(n, 10, 0.05)])
 
 
+def _preferred(backends: dict):
+    """The backend the figures are computed on: Go when it runs, else the one there is."""
+    return backends.get("go") or next(iter(backends.values()))
+
+
+def _draw_descent(backends):
+    """Paths from (3, 4) on the notes' quadratic at three step sizes, and Rosenbrock's valley (both native in Go)."""
+    from mlmath._demo import plots
+
+    b = _preferred(backends)
+    paths = {lr: b.gradient_descent(objectives.quadratic, None, [3.0, 4.0], learning_rate=lr, max_iter=1000).history for lr in (0.1, 0.02, 0.95)}
+    banana = b.gradient_descent(objectives.rosenbrock, None, [-1.2, 1.0], learning_rate=1e-3, max_iter=10_000).history
+    return plots.gradient_descent(paths, banana, 1e-3)
+
+
+def _draw_xor(backends):
+    from mlmath._demo import plots
+
+    curves = {name: _train_xor(b, lambda b, ps: b.SGD(ps, lr=2.0)).losses for name, b in backends.items()}
+    race = {label: _train_xor(_preferred(backends), make, 500).losses for label, make in OPTIMIZERS.items()}
+    return plots.xor_training(curves, race, XOR_EPOCHS)
+
+
+def _draw_bias_variance(backends):
+    from mlmath._demo import plots
+
+    degrees = sorted(BIAS_VARIANCE)
+    return plots.bias_variance(degrees, np.array([_decomposition(_preferred(backends), d) for d in degrees]))
+
+
 SECTIONS = [
     Section(
         "Vectors",
@@ -159,6 +206,7 @@ SECTIONS = [
             ("norm(v, inf)", "norm", (V, np.inf)),
             ("cosine_similarity(v, w)", "cosine_similarity", (V, W)),
         ],
+        name="vectors",
     ),
     Section(
         "Matrices",
@@ -171,6 +219,7 @@ SECTIONS = [
             ("inv(A)", "inv", (A,)),
             ("solve(A, [1, 1])", "solve", (A, [1.0, 1.0])),
         ],
+        name="matrices",
     ),
     Section(
         "Decompositions",
@@ -184,6 +233,7 @@ SECTIONS = [
             ("pca(X, 2): variance ratio", _pca_ratio, (X,)),
             ("pca(X, 2): components", _pca_components, (X,)),
         ],
+        name="decompositions",
     ),
     Section(
         "Calculus",
@@ -196,6 +246,8 @@ SECTIONS = [
             ("gradient_descent(f, grad f, [3, 4], lr 0.1): x, steps", _descent, (_bowl, _bowl_gradient, [3.0, 4.0], 0.1, 1000)),
             ("same on rosenbrock (native in Go), lr 1e-3", _descent, (objectives.rosenbrock, None, [-1.2, 1.0], 1e-3, 10_000)),
         ],
+        name="calculus",
+        plots=[("gradient-descent.png", "gradient descent on the notes' quadratic from (3, 4): the notes' step 0.1, a smaller one and one so large it overshoots; and on Rosenbrock's function", _draw_descent)],
     ),
     Section(
         "Symbolic derivatives",
@@ -204,6 +256,7 @@ SECTIONS = [
             (f"d/dx {e}", "symbolic_derivative", (e, "x"))
             for e in ("x^3 + 2*x^2 - 5*x + 1", "sin(x)*exp(-x^2)", "sigmoid(2*x)", "log(1 + x^2)/x", "x^x")
         ],
+        name="symbolic",
     ),
     Section(
         "Neural network and optimizers",
@@ -215,6 +268,8 @@ SECTIONS = [
             ("... predictions for (0,0) (0,1) (1,0) (1,1)", _xor_predictions, ()),
             (f"loss after 500 epochs: {', '.join(OPTIMIZERS)}", _optimizer_race, ()),
         ],
+        name="nn",
+        plots=[("xor-training.png", "XOR loss curves of both backends (SGD), and three optimizers from the same start", _draw_xor)],
     ),
     Section(
         "Information theory",
@@ -228,6 +283,7 @@ SECTIONS = [
             ("joint_entropy, conditional_entropy H(Y|X), mutual_information", lambda b, t: np.array([b.joint_entropy(t), b.conditional_entropy(t), b.mutual_information(t)]), (JOINT,)),
             ("mutual_information_from_labels([0,0,1,1,2,2], [0,0,1,1,1,1])", "mutual_information_from_labels", ([0, 0, 1, 1, 2, 2], [0, 0, 1, 1, 1, 1])),
         ],
+        name="information",
     ),
     Section(
         "Statistical learning theory",
@@ -235,8 +291,15 @@ SECTIONS = [
         "; bounds at delta = 0.05: Hoeffding, finite class |H| = 1e6, VC dimension 10",
         [(f"degree {d}: bias^2, variance, expected error", _decomposition, (d,)) for d in range(1, 11)]
         + [(f"n = {n}: Hoeffding, finite class, VC", _bounds, (n,)) for n in (100, 1_000, 10_000, 100_000, 1_000_000)],
+        name="learning",
+        plots=[("bias-variance.png", "bias^2, variance and expected error against the polynomial degree", _draw_bias_variance)],
     ),
 ]
+
+
+
+SECTION_NAMES = [s.name for s in SECTIONS] + [pipeline.NAME]
+BACKENDS = ("both", "reference", "go")
 
 
 def _string_values(text: str, points=(0.5, 1.3, 2.1)) -> np.ndarray:
@@ -255,121 +318,202 @@ def _resolve(backend, name):
     return lambda *args: name(backend, *args)
 
 
-def time_per_call(f, args, seconds: float) -> float:
-    """Best time per call of f(*args), in seconds: batches of calls sized to
-    last about seconds/5 each, the best of five batches."""
-    timer = timeit.Timer(lambda: f(*args))
-    number = 1
-    while (elapsed := timer.timeit(number)) < seconds / 5 and number < 10**6:
-        number *= 10
-    return min([elapsed] + timer.repeat(repeat=4, number=number)) / number
+def run_calls(section: Section, backends: dict, seconds: float, tick: Callable[[str], None] = lambda label: None) -> SectionReport:
+    """Run and time every call of ``section`` on each backend (name -> module) into a SectionReport.
 
-
-def show(x) -> str:
-    if isinstance(x, str):
-        return x
-    if isinstance(x, np.ndarray):
-        return np.array2string(x, precision=6, separator=", ").replace("\n", "")
-    return f"{x:.10g}"
-
-
-def plot_training(go, out_dir: str) -> str | None:
-    """A PNG of the XOR loss curves: both backends with SGD, and the optimizers
-    compared (Go). Returns its path, or None without matplotlib."""
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        return None
-    from pathlib import Path
-
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
-    for backend, style in ((reference, "-"), (go, "--")):
-        if backend is not None:
-            losses = _train_xor(backend, lambda b, ps: b.SGD(ps, lr=2.0)).losses
-            left.plot(np.arange(1, len(losses) + 1), losses, style, label=backend.__name__)
-    left.set(title=f"XOR, notes' network, SGD lr 2 ({XOR_EPOCHS} epochs)", xlabel="epoch", ylabel="binary cross-entropy", yscale="log")
-    left.legend()
-    for label, make in OPTIMIZERS.items():
-        losses = _train_xor(go or reference, make, 500).losses
-        right.plot(np.arange(1, len(losses) + 1), losses, label=label)
-    right.set(title="the same start, three optimizers", xlabel="epoch", yscale="log")
-    right.legend()
-    fig.tight_layout()
-    path = Path(out_dir) / "xor-training.png"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _save_bias_variance(go or reference, Path(out_dir) / "bias-variance.png")
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return str(path)
-
-
-def _save_bias_variance(backend, path) -> None:
-    """bias^2, variance and their sum against the polynomial degree."""
-    import matplotlib.pyplot as plt
-
-    degrees = sorted(BIAS_VARIANCE)
-    rows = np.array([_decomposition(backend, d) for d in degrees])
-    fig, ax = plt.subplots(figsize=(6, 4))
-    for col, label in enumerate(("bias^2", "variance", "expected error = bias^2 + variance")):
-        ax.plot(degrees, rows[:, col], marker="o", label=label)
-    ax.set(title="bias-variance trade-off: polynomial fits to sin(2 pi x) + noise", xlabel="degree", ylabel="squared error", yscale="log")
-    ax.legend()
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-
-
-def run(seconds: float = 0.05, plots: str = "build/demo") -> int:
-    try:
-        from mlmath import go
-    except ImportError as e:
-        go = None
-        print(f"Go backend unavailable: {e}\n")
-    print(f"mlmath {__version__}: examples from 'Mathematics for Machine Learning' on both backends")
-    print("time per call: best of a few repeats; rel.diff is max|reference - go| / max|reference|\n")
-    worst = 0.0
-    for section in SECTIONS:
-        print(f"{section.title}   {section.setup}")
-        rows = [("call", "result", "rel.diff", "reference", "go", "go/ref")]
-        notes: list[list[str]] = [[]]  # lines printed under each row
-        for label, name, args in section.calls:
-            extra: list[str] = []
-            ref_f = _resolve(reference, name)
-            expected = ref_f(*args)
-            t_ref = time_per_call(ref_f, args, seconds)
-            row = [label, show(expected), "-", f"{t_ref * 1e6:.2f} us", "-", "-"]
-            if go is not None:
-                go_f = _resolve(go, name)
-                got = go_f(*args)
+    The result shown is the first backend's (the reference's when it runs);
+    with both backends, rel.diff compares Go's result with it (derivative
+    strings by their values at a few points) and go/ref is the ratio of the
+    times. A call that raises is reported as a failure, not propagated.
+    """
+    names = list(backends)
+    both = len(names) == 2
+    header = ("call", "result") + (("rel.diff",) if both else ()) + tuple(names) + (("go/ref",) if both else ())
+    report = SectionReport(section.name, section.title, section.setup, header, max_rel_diff=0.0 if both else None)
+    for label, name, args in section.calls:
+        tick(label)
+        results, times, notes = {}, {}, []
+        for bname, module in backends.items():
+            try:
+                f = _resolve(module, name)
+                results[bname] = f(*args)
+                times[bname] = time_per_call(f, args, seconds)
+            except Exception as e:  # a backend without this function yet, or a bug: report it, show the rest
+                notes.append(f"{bname} failed: {type(e).__name__}: {e}")
+                report.failures.append(f"{section.title}: {label} on {bname}: {type(e).__name__}: {e}")
+        row = [label, show(next(iter(results.values()))) if results else "failed"]
+        if both:
+            row.append("-")
+            if len(results) == 2:
+                expected, got = results["reference"], results["go"]
                 if isinstance(expected, str):  # compare what the strings mean, not how they read
+                    notes.append(f"go: {got}")
                     expected, got = _string_values(expected), _string_values(got)
-                    extra.append(f"    go: {go_f(*args)}")
-                ref_arr = np.asarray(expected)
-                got_arr = np.asarray(got)
-                with np.errstate(invalid="ignore"):  # inf - inf: equal infinities differ by nothing
-                    gap = np.where(got_arr == ref_arr, 0.0, np.abs(got_arr - ref_arr))
-                diff = float(np.max(gap, initial=0.0))
-                diff /= max(float(np.max(np.abs(ref_arr), initial=0.0)), np.finfo(float).tiny)
-                worst = max(worst, diff)
-                t_go = time_per_call(go_f, args, seconds)
-                row[2], row[4], row[5] = f"{diff:.1e}", f"{t_go * 1e6:.2f} us", f"{t_go / t_ref:.3g}"
-                if name is _xor_losses:
-                    per = (t_ref / XOR_EPOCHS * 1e6, t_go / XOR_EPOCHS * 1e6)
-                    extra.append(f"    time per epoch: reference {per[0]:.2f} us, go {per[1]:.2f} us ({per[0] / per[1]:.0f}x)")
-            rows.append(tuple(row))
-            notes.append(extra)
-        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-        for r, lines in zip(rows, notes):
-            print("  " + "  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
-            for line in lines:
-                print(line)
-        print()
-    if plots and (path := plot_training(go, plots)):
-        print(f"plots: {path} (XOR loss curves, optimizers), {path.replace('xor-training', 'bias-variance')} (bias-variance)")
-    if go is None:
+                diff = rel_diff(expected, got)
+                report.max_rel_diff = max(report.max_rel_diff, diff)
+                row[2] = f"{diff:.1e}"
+        row += [duration(times[n]) if n in times else "-" for n in names]
+        if both:
+            row.append(f"{times['go'] / times['reference']:.3g}" if len(times) == 2 else "-")
+            if name is _xor_losses and len(times) == 2:
+                per = (times["reference"] / XOR_EPOCHS, times["go"] / XOR_EPOCHS)
+                notes.append(f"time per epoch: reference {duration(per[0])}, go {duration(per[1])} ({per[0] / per[1]:.0f}x)")
+        report.rows.append(tuple(row))
+        report.notes.append(notes)
+    return report
+
+
+def _draw(section: Section, backends: dict, report: SectionReport) -> None:
+    """Add the section's figures to its report (a figure that fails is a failure, not a crash)."""
+    from mlmath._demo import plots
+
+    for file_name, caption, draw in section.plots:
+        try:
+            report.figures.append(Figure(file_name, caption, plots.png(draw(backends))))
+        except Exception as e:
+            report.failures.append(f"{section.title}: plot {file_name} failed: {type(e).__name__}: {e}")
+
+
+def _load_backends(choice: str) -> tuple[dict, list[str]]:
+    """The backends to run (name -> module) for --backend ``choice``, and notes on what is missing."""
+    backends, notes = {}, []
+    if choice in ("both", "reference"):
+        backends["reference"] = reference
+    if choice in ("both", "go"):
+        try:
+            from mlmath import go
+        except ImportError as e:
+            notes.append(f"Go backend unavailable{', showing the reference only' if backends else ''}: {e}")
+        else:
+            backends["go"] = go
+    return backends, notes
+
+
+def run(
+    sections: list[str] | None = None,
+    out: str | None = "build/demo",
+    backend: str = "both",
+    seconds: float = 0.05,
+    n_samples: int = 5000,
+    n_features: int = 2,
+    iterations: int = 2000,
+    learning_rate: float = 1.0,
+    seed: int = 3,
+) -> int:
+    """Run the demo: print every section's table, write the figures and report.html into ``out``.
+
+    Parameters
+    ----------
+    sections : names from SECTION_NAMES, in any order (run in the notes' order); None for all
+    out : the output folder (created); None or "" to write nothing
+    backend : "both", "reference" or "go"
+    seconds : the time budget of each timing
+    n_samples, n_features, iterations, learning_rate, seed : the pipeline's data and training
+
+    Returns
+    -------
+    int, the exit status: 0 when everything ran; 1 when a call or figure
+    failed, or both backends were asked for and Go did not load; 2 when the
+    only backend asked for did not load.
+    """
+    began = time.perf_counter()
+    wanted = SECTION_NAMES if sections is None else sections
+    unknown = sorted(set(wanted) - set(SECTION_NAMES))
+    if unknown:
+        raise ValueError(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTION_NAMES)}")
+    backends, notes = _load_backends(backend)
+    for note in notes:
+        print(note + "\n")
+    if not backends:
+        return 2
+    skipped = []
+    draw = bool(out)
+    if out and (why := _plots_missing()):
+        skipped.append(f"plots skipped: {why}")
+        draw = False
+    if not progress.available():
+        skipped.append("no progress bars: tqdm is not installed (pip install 'mlmath[report]')")
+    both = len(backends) == 2
+    print(f"mlmath {__version__}: examples from 'Mathematics for Machine Learning' on {' and '.join(backends)}")
+    if both:
+        print("time per call: best of a few repeats; rel.diff is max|reference - go| / max|reference|\n")
+    else:
+        print("time per call: best of a few repeats\n")
+
+    options = pipeline.Options(n_samples=n_samples, n_features=n_features, iterations=iterations, learning_rate=learning_rate,
+                               seed=seed, seconds=seconds, plots=draw)
+    reports: list[SectionReport] = []
+    chosen = [name for name in SECTION_NAMES if name in wanted]
+    with progress.bar(len(chosen), "demo", unit="section") as bar:
+        for name in chosen:
+            def tick(step: str) -> None:
+                bar.set_postfix_str(step[:40])
+
+            if name == pipeline.NAME:
+                bar.set_description(pipeline.TITLE)
+                report = pipeline.run(backends, options, tick)
+            else:
+                section = next(s for s in SECTIONS if s.name == name)
+                bar.set_description(section.title)
+                start = time.perf_counter()
+                report = run_calls(section, backends, seconds, tick)
+                if draw and section.plots:
+                    tick("plots")
+                    _draw(section, backends, report)
+                report.seconds = time.perf_counter() - start
+            reports.append(report)
+            progress.write(_console(report))
+            bar.update(1)
+
+    failures = [f for r in reports for f in r.failures]
+    summary = _summary(reports, backends, failures, time.perf_counter() - began)
+    for line in summary + skipped:
+        print(line)
+    if out:
+        highlights = [line for r in reports for line in r.highlights]
+        path = _write(Path(out), reports, summary[:-1] + highlights + summary[-1:], notes + skipped, " and ".join(backends))
+        figures = [f.name for r in reports for f in r.figures]
+        if figures:
+            print(f"plots: {', '.join(str(path.parent / f) for f in figures)}")
+        print(f"report: {path}")
+    if failures or (backend == "both" and not both):
         return 1
-    print(f"largest relative difference between the backends: {worst:.1e}")
     return 0
+
+
+def _plots_missing() -> str | None:
+    from mlmath._demo import plots
+
+    return plots.missing()
+
+
+def _console(report: SectionReport) -> str:
+    lines = [rendering.text(report).rstrip("\n")]
+    lines += [f"  FAILED: {f}" for f in report.failures]
+    return "\n".join(lines) + "\n"
+
+
+def _summary(reports: list[SectionReport], backends: dict, failures: list[str], elapsed: float) -> list[str]:
+    """The closing lines: the largest backend difference over the call tables, failures, the time taken."""
+    lines = []
+    diffs = [r.max_rel_diff for r in reports if r.max_rel_diff is not None]
+    if diffs:
+        lines.append(f"largest relative difference between the backends: {max(diffs):.1e}")
+    if failures:
+        lines.append(f"{len(failures)} failure(s): " + "; ".join(failures))
+    lines.append(f"{len(reports)} section(s) on {' and '.join(backends)} in {elapsed:.1f} s")
+    return lines
+
+
+def _write(out: Path, reports: list[SectionReport], summary: list[str], notes: list[str], backends: str) -> Path:
+    """The figures as PNG files and report.html, into ``out``; the report's path."""
+    from mlmath import info
+
+    out.mkdir(parents=True, exist_ok=True)
+    for r in reports:
+        for f in r.figures:
+            (out / f.name).write_bytes(f.png)
+    title = f"mlmath {__version__}: the notes on {'both backends' if ' and ' in backends else backends}"
+    path = out / "report.html"
+    path.write_text(rendering.html_page(title, reports, summary, info.collect(), notes), encoding="utf-8")
+    return path

@@ -67,6 +67,8 @@ from mlmath.go.information import (
     mutual_information_from_labels,
 )
 from mlmath.go.learning import bias_variance_decomposition, finite_class_bound, hoeffding_bound, sample_complexity, vc_bound
+from mlmath.go.linear import apply_standardize, logistic_regression, predict, predict_proba, standardize
+from mlmath.go.metrics import accuracy, confusion_matrix, f1_score, log_loss, precision, recall, roc_auc
 from mlmath.go.matrices import det, inv, matmul, solve, transpose
 from mlmath.go.vectors import add, cosine_similarity, dot, norm, scale, subtract
 
@@ -138,6 +140,19 @@ __all__ = [
     "sample_complexity",
     "vc_bound",
     "bias_variance_decomposition",
+    # the ML pipeline
+    "standardize",
+    "apply_standardize",
+    "logistic_regression",
+    "predict_proba",
+    "predict",
+    "accuracy",
+    "precision",
+    "recall",
+    "f1_score",
+    "confusion_matrix",
+    "log_loss",
+    "roc_auc",
     # optimizers (classes: torch.optim's, updating their parameters in place)
     "SGD",
     "Adam",

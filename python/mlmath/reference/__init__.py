@@ -46,6 +46,8 @@ from mlmath.reference.information import (
     mutual_information_from_labels,
 )
 from mlmath.reference.learning import bias_variance_decomposition, finite_class_bound, hoeffding_bound, sample_complexity, vc_bound
+from mlmath.reference.linear import apply_standardize, logistic_regression, predict, predict_proba, standardize
+from mlmath.reference.metrics import accuracy, confusion_matrix, f1_score, log_loss, precision, recall, roc_auc
 from mlmath.reference.matrices import det, inv, matmul, solve, transpose
 from mlmath.reference.vectors import add, cosine_similarity, dot, norm, scale, subtract
 
@@ -115,6 +117,19 @@ __all__ = [
     "sample_complexity",
     "vc_bound",
     "bias_variance_decomposition",
+    # the ML pipeline
+    "standardize",
+    "apply_standardize",
+    "logistic_regression",
+    "predict_proba",
+    "predict",
+    "accuracy",
+    "precision",
+    "recall",
+    "f1_score",
+    "confusion_matrix",
+    "log_loss",
+    "roc_auc",
     # optimizers (classes: torch.optim's, updating their parameters in place)
     "SGD",
     "Adam",
