@@ -1,64 +1,23 @@
 package linear
 
-import "math"
+import (
+	"math"
 
-// pwBlock is numpy's PW_BLOCKSIZE: the longest vector pairwise sums with
-// one block of 8 accumulators.
-const pwBlock = 128
+	pw "mlmath/internal/pairwise"
+)
 
-// sum returns Σ s[i] as np.sum(s) computes it: numpy's pairwise order
-// (pairwise_sum in numpy's loops_utils.h.src), added to the identity +0.
-// Its rounding error grows as O(log n), not O(n).
-func sum(s []float64) float64 { return 0 + pairwise(s) }
+// pwBlock is numpy's PW_BLOCKSIZE (package internal/pairwise).
+const pwBlock = pw.Block
 
-// pairwise returns s[0] + ... + s[n-1] in the order of numpy's pairwise
-// summation:
-//
-//   - n < 8: a plain loop, starting from -0;
-//   - n <= 128: accumulators r[0..7], r[j] summing the terms j, j+8, ...,
-//     combined as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)), then the n%8 last
-//     terms added one by one;
-//   - n > 128: the sums of the first n2 and of the other n-n2 terms, with
-//     n2 = n/2 rounded down to a multiple of 8.
-func pairwise(s []float64) float64 {
-	n := len(s)
-	switch {
-	case n < 8:
-		res := negZero
-		for _, v := range s {
-			res += v
-		}
-		return res
-	case n <= pwBlock:
-		r := [8]float64(s[:8])
-		i := 8
-		for ; i < n-n%8; i += 8 {
-			b := s[i : i+8 : i+8]
-			r[0] += b[0]
-			r[1] += b[1]
-			r[2] += b[2]
-			r[3] += b[3]
-			r[4] += b[4]
-			r[5] += b[5]
-			r[6] += b[6]
-			r[7] += b[7]
-		}
-		res := ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
-		for ; i < n; i++ {
-			res += s[i]
-		}
-		return res
-	default:
-		n2 := pwSplit(n)
-		return pairwise(s[:n2]) + pairwise(s[n2:])
-	}
-}
+// sum returns Σ s[i] as np.sum(s) computes it: numpy's pairwise order,
+// added to the identity +0.
+func sum(s []float64) float64 { return pw.NPSlice(s) }
+
+// pairwise is s[0] + ... + s[n-1] in numpy's pairwise order.
+func pairwise(s []float64) float64 { return pw.Slice(s) }
 
 // pwSplit is where pairwise splits a vector of n > 128 terms.
-func pwSplit(n int) int {
-	n2 := n / 2
-	return n2 - n2%8
-}
+func pwSplit(n int) int { return pw.Split(n) }
 
 // leaves appends to dst the start of each leaf of pairwise's recursion over
 // [lo, lo+n) cut at nodes of at most max terms (max >= pwBlock), in order.

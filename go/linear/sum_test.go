@@ -4,41 +4,14 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	pw "mlmath/internal/pairwise"
 )
 
-// pairwiseRef is numpy's pairwise_sum written from its definition, over a
-// term function, as package nn has it: the reference for pairwise,
+// pairwiseRef is numpy's pairwise_sum over a term function (package
+// internal/pairwise, tested there against numpy): the reference for
 // leaves/combine and columnSums.
-func pairwiseRef(lo, n int, term func(int) float64) float64 {
-	switch {
-	case n < 8:
-		res := negZero
-		for i := lo; i < lo+n; i++ {
-			res += term(i)
-		}
-		return res
-	case n <= 128:
-		var r [8]float64
-		for j := range r {
-			r[j] = term(lo + j)
-		}
-		i := 8
-		for ; i < n-n%8; i += 8 {
-			for j := range r {
-				r[j] += term(lo + i + j)
-			}
-		}
-		res := ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
-		for ; i < n; i++ {
-			res += term(lo + i)
-		}
-		return res
-	default:
-		n2 := n / 2
-		n2 -= n2 % 8
-		return pairwiseRef(lo, n2, term) + pairwiseRef(lo+n2, n-n2, term)
-	}
-}
+func pairwiseRef(lo, n int, term func(int) float64) float64 { return pw.Sum(lo, n, term) }
 
 // wide returns n values of widely varying magnitude and sign, so that the
 // order of the additions shows in the result.

@@ -1,6 +1,10 @@
 package metrics
 
-import "math"
+import (
+	"math"
+
+	pw "mlmath/internal/pairwise"
+)
 
 // LogLoss returns the mean binary cross-entropy of the probabilities p of
 // the positive class for the labels yTrue (0 or 1), as
@@ -47,42 +51,6 @@ func xlogy(x, y float64) float64 {
 	return float64(x * math.Log(y))
 }
 
-// pwBlock is numpy's PW_BLOCKSIZE.
-const pwBlock = 128
-
-// pairwise returns term(lo) + ... + term(lo+n-1) in the order of numpy's
-// pairwise summation (pairwise_sum in numpy's loops_utils.h.src): a plain
-// loop from -0 below 8 terms; up to 128 terms, 8 interleaved accumulators
-// combined as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)) and the n%8 last terms
-// added one by one; longer ranges split at n/2 rounded down to a multiple
-// of 8. np.sum adds the result to +0.
-func pairwise(lo, n int, term func(int) float64) float64 {
-	switch {
-	case n < 8:
-		res := math.Copysign(0, -1)
-		for i := lo; i < lo+n; i++ {
-			res += term(i)
-		}
-		return res
-	case n <= pwBlock:
-		var r [8]float64
-		for j := range r {
-			r[j] = term(lo + j)
-		}
-		i := 8
-		for ; i < n-n%8; i += 8 {
-			for j := range r {
-				r[j] += term(lo + i + j)
-			}
-		}
-		res := ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
-		for ; i < n; i++ {
-			res += term(lo + i)
-		}
-		return res
-	default:
-		n2 := n / 2
-		n2 -= n2 % 8
-		return pairwise(lo, n2, term) + pairwise(lo+n2, n-n2, term)
-	}
-}
+// pairwise is term(lo) + ... + term(lo+n-1) in numpy's summation order
+// (package internal/pairwise).
+func pairwise(lo, n int, term func(int) float64) float64 { return pw.Sum(lo, n, term) }

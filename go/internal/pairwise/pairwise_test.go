@@ -1,4 +1,4 @@
-package nn
+package pairwise
 
 import (
 	"math"
@@ -38,20 +38,30 @@ func TestPairwiseMatchesNumpy(t *testing.T) {
 			t.Fatal(err)
 		}
 		x := numpyGen(tc.n)
-		if got := pairwise(0, tc.n, func(i int) float64 { return x[i] }); got != want {
-			t.Errorf("n=%d: pairwise = %x, numpy %x", tc.n, got, want)
+		if got := Sum(0, tc.n, func(i int) float64 { return x[i] }); got != want {
+			t.Errorf("n=%d: Sum = %x, numpy %x", tc.n, got, want)
+		}
+		if got := Slice(x); got != want {
+			t.Errorf("n=%d: Slice = %x, numpy %x", tc.n, got, want)
 		}
 	}
-	// Offsets: a sum of a slice in the middle of a longer vector.
 	x := numpyGen(300)
-	if got, want := pairwise(100, 150, func(i int) float64 { return x[i] }), pairwise(0, 150, func(i int) float64 { return x[100+i] }); got != want {
+	if got, want := Sum(100, 150, func(i int) float64 { return x[i] }), Sum(0, 150, func(i int) float64 { return x[100+i] }); got != want {
 		t.Errorf("offset sum %v, want %v", got, want)
 	}
-	// Signed zeros and the empty sum.
-	if s := pairwise(0, 3, func(int) float64 { return negz }); !math.Signbit(s) || s != 0 {
+	if s := Sum(0, 3, func(int) float64 { return negZero }); !math.Signbit(s) || s != 0 {
 		t.Errorf("sum of -0s = %v, want -0", s)
 	}
-	if s := pairwise(0, 0, nil); s != 0 {
+	if s := Sum(0, 0, nil); s != 0 {
 		t.Errorf("empty sum = %v", s)
+	}
+	// np.sum adds to +0: np.sum([-0.0] * k) is 0.0 for every k.
+	for _, k := range []int{0, 1, 3, 8, 200} {
+		if s := NPSum(k, func(int) float64 { return negZero }); s != 0 || math.Signbit(s) {
+			t.Errorf("npsum of %d -0s = %v, want +0", k, s)
+		}
+	}
+	if s := NPSum(3, func(i int) float64 { return float64(i) }); s != 3 {
+		t.Errorf("npsum = %v", s)
 	}
 }
