@@ -34,6 +34,38 @@ func callback(f C.mlm_func, ctx unsafe.Pointer) calculus.Func {
 	}
 }
 
+// reporter wraps the caller's progress callback (non-NULL) as a Go
+// function of the steps done and the current point: 0 goes on, 1 stops
+// early, anything else is status.ErrCallback. Every long loop (gradient
+// descent, training, logistic regression) reports through it.
+func reporter(progress C.mlm_progress, pctx unsafe.Pointer) func(steps int, x []float64) (bool, error) {
+	return func(steps int, x []float64) (bool, error) {
+		switch C.mlm_call_progress(progress, pctx, C.int64_t(steps), doubles(x), C.int64_t(len(x))) {
+		case 0:
+			return false, nil
+		case 1:
+			return true, nil
+		default:
+			return false, status.ErrCallback
+		}
+	}
+}
+
+// lossReporter is reporter for loops that report a loss: x = [loss].
+func lossReporter(progress C.mlm_progress, pctx unsafe.Pointer) func(iter int, loss float64) (bool, error) {
+	report := reporter(progress, pctx)
+	return func(iter int, loss float64) (bool, error) { return report(iter, []float64{loss}) }
+}
+
+// every converts the caller's reporting interval in seconds (<= 0: after
+// every step) to a Duration, at most an hour.
+func every(seconds C.double) time.Duration {
+	if e := float64(seconds); e > 0 {
+		return time.Duration(math.Min(e, 3600) * float64(time.Second))
+	}
+	return 0
+}
+
 // doubles is the C pointer to s's first element, NULL for an empty s. s
 // lives in Go memory only for the duration of the C call (cgo's rules
 // allow that: it holds no Go pointers).
@@ -130,7 +162,7 @@ func mlm_check_gradient(f C.mlm_func, fctx unsafe.Pointer, grad C.mlm_func, gctx
 //export mlm_gradient_descent
 func mlm_gradient_descent(objective *C.char, f C.mlm_func, fctx unsafe.Pointer, grad C.mlm_func, gctx unsafe.Pointer,
 	x0 *C.double, n C.int64_t, rate C.double, maxIter C.int64_t, tol C.double,
-	progress C.mlm_progress, pctx unsafe.Pointer, every C.double, history *C.double, steps *C.int64_t) C.int {
+	progress C.mlm_progress, pctx unsafe.Pointer, seconds C.double, history *C.double, steps *C.int64_t) C.int {
 	return guard("mlm_gradient_descent", func() error {
 		if steps == nil || maxIter < 0 {
 			return status.ErrArgument
@@ -161,19 +193,8 @@ func mlm_gradient_descent(objective *C.char, f C.mlm_func, fctx unsafe.Pointer, 
 		}
 		d := calculus.Descent{LearningRate: float64(rate), MaxIter: int(maxIter), Tol: float64(tol)}
 		if progress != nil {
-			if e := float64(every); e > 0 {
-				d.Every = time.Duration(math.Min(e, 3600) * float64(time.Second))
-			}
-			d.Progress = func(k int, x []float64) (bool, error) {
-				switch C.mlm_call_progress(progress, pctx, C.int64_t(k), doubles(x), C.int64_t(len(x))) {
-				case 0:
-					return false, nil
-				case 1:
-					return true, nil
-				default:
-					return false, status.ErrCallback
-				}
-			}
+			d.Every = every(seconds)
+			d.Progress = reporter(progress, pctx)
 		}
 		k, err := calculus.GradientDescent(sh, g, sx, d)
 		*steps = C.int64_t(k)

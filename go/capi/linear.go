@@ -2,16 +2,10 @@ package main
 
 /*
 #include "mlmath.h"
-
-static int mlm_call_progress_linear(mlm_progress p, void *ctx, int64_t steps, double *x, int64_t n) {
-	return p(ctx, steps, x, n);
-}
 */
 import "C"
 
 import (
-	"math"
-	"time"
 	"unsafe"
 
 	"mlmath/internal/status"
@@ -47,7 +41,7 @@ func mlm_apply_standardize(x *C.double, n, d C.int64_t, mean, std, dst *C.double
 
 //export mlm_logistic_regression
 func mlm_logistic_regression(x, y *C.double, n, d C.int64_t, rate C.double, maxIter C.int64_t, l1, l2, tol C.double,
-	w, b, losses *C.double, progress C.mlm_progress, pctx unsafe.Pointer, every C.double, iterations *C.int64_t) C.int {
+	w, b, losses *C.double, progress C.mlm_progress, pctx unsafe.Pointer, seconds C.double, iterations *C.int64_t) C.int {
 	return guard("mlm_logistic_regression", func() error {
 		if iterations == nil || b == nil || maxIter < 0 {
 			return status.ErrArgument
@@ -59,20 +53,8 @@ func mlm_logistic_regression(x, y *C.double, n, d C.int64_t, rate C.double, maxI
 		}
 		opt := linear.Options{LearningRate: float64(rate), L1: float64(l1), L2: float64(l2), Tol: float64(tol), MaxIter: int(maxIter)}
 		if progress != nil {
-			if e := float64(every); e > 0 {
-				opt.Every = time.Duration(math.Min(e, 3600) * float64(time.Second))
-			}
-			opt.Progress = func(iter int, loss float64) (bool, error) {
-				v := [1]float64{loss}
-				switch C.mlm_call_progress_linear(progress, pctx, C.int64_t(iter), (*C.double)(unsafe.Pointer(&v[0])), 1) {
-				case 0:
-					return false, nil
-				case 1:
-					return true, nil
-				default:
-					return false, status.ErrCallback
-				}
-			}
+			opt.Every = every(seconds)
+			opt.Progress = lossReporter(progress, pctx)
 		}
 		bias := float64(*b)
 		k, err := linear.Fit(sw, &bias, sx, sy, int(n), int(d), opt, sl)

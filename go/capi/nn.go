@@ -2,16 +2,10 @@ package main
 
 /*
 #include "mlmath.h"
-
-static int mlm_call_progress_nn(mlm_progress p, void *ctx, int64_t steps, double *x, int64_t n) {
-	return p(ctx, steps, x, n);
-}
 */
 import "C"
 
 import (
-	"math"
-	"time"
 	"unsafe"
 
 	"mlmath/internal/status"
@@ -165,7 +159,7 @@ func mlm_mlp_backward(x, y, a1, a2, w2 *C.double, n, d, h, o C.int64_t, dw1, db1
 //export mlm_train_mlp
 func mlm_train_mlp(x, y *C.double, n, d, h, o C.int64_t, w1, b1, w2, b2 *C.double,
 	optimizer C.int, hyper *C.double, nhyper C.int64_t, state **C.double, t0, epochs, batch C.int64_t, losses *C.double,
-	progress C.mlm_progress, pctx unsafe.Pointer, every C.double, epochsDone *C.int64_t) C.int {
+	progress C.mlm_progress, pctx unsafe.Pointer, seconds C.double, epochsDone *C.int64_t) C.int {
 	return guard("mlm_train_mlp", func() error {
 		if epochsDone == nil || state == nil || t0 < 0 || n < 1 {
 			return status.ErrArgument
@@ -192,24 +186,10 @@ func mlm_train_mlp(x, y *C.double, n, d, h, o C.int64_t, w1, b1, w2, b2 *C.doubl
 		}
 		net := nn.Network{W1: sw1, B1: sb1, W2: sw2, B2: sb2, D: int(d), H: int(h), O: int(o)}
 		var report func(epoch int, loss float64) (bool, error)
-		var wait time.Duration
 		if progress != nil {
-			if e := float64(every); e > 0 {
-				wait = time.Duration(math.Min(e, 3600) * float64(time.Second))
-			}
-			report = func(epoch int, loss float64) (bool, error) {
-				v := [1]float64{loss}
-				switch C.mlm_call_progress_nn(progress, pctx, C.int64_t(epoch), (*C.double)(unsafe.Pointer(&v[0])), 1) {
-				case 0:
-					return false, nil
-				case 1:
-					return true, nil
-				default:
-					return false, status.ErrCallback
-				}
-			}
+			report = lossReporter(progress, pctx)
 		}
-		done, err := nn.Train(sx, sy, int(n), net, step, int(epochs), int(batch), sl, report, wait)
+		done, err := nn.Train(sx, sy, int(n), net, step, int(epochs), int(batch), sl, report, every(seconds))
 		*epochsDone = C.int64_t(done)
 		return err
 	})
