@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from sklearn import metrics
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
+from same_errors import assert_same_error
 
 RNG = np.random.default_rng(2026)
 HEALTH = [HealthCheck.function_scoped_fixture]
@@ -135,15 +136,7 @@ def test_predictions(backend):
     ],
 )
 def test_clear_errors_the_same_on_both_backends(go_backend, call, fragment):
-    from mlmath import reference
-
-    msgs = []
-    for b in (reference, go_backend):
-        with pytest.raises(ValueError) as info:
-            call(b)
-        assert fragment in str(info.value)
-        msgs.append(str(info.value))
-    assert msgs[0] == msgs[1]
+    assert_same_error(go_backend, call, ValueError, fragment)
 
 
 binary = st.integers(1, 80).flatmap(lambda n: st.tuples(st.lists(st.integers(0, 1), min_size=n, max_size=n), st.lists(st.integers(0, 1), min_size=n, max_size=n)))

@@ -1,4 +1,4 @@
-"""Go-native timings: ``go test -bench`` on go/vec, go/mat, go/decomp, go/calculus, go/nn, go/optim, go/info, and on gonum.
+"""Go-native timings: ``go test -bench`` on go/vec, go/mat, go/decomp, go/calculus, go/nn, go/optim, go/info, go/linear, and on gonum.
 
 Benchmarks are named ``Benchmark<GoName>/n=<size>`` (see workload.OPS), in
 the package of the op's family or the op's own (workload.go_package); ops

@@ -4,7 +4,7 @@ Solid lines are isolated rounds, dashed lines interleaved rounds (numpy and go
 only); the decompositions also show gonum (go test -bench on the same input).
 A dotted vertical line marks the crossover where go (through Python) starts
 to beat numpy in isolated rounds. A family run at one size per op (calculus,
-nn, information) is a bar chart instead: a group of bars per op, one per
+nn, information, pipeline) is a bar chart instead: a group of bars per op, one per
 implementation measured, on a log scale. The "numpy" bars of an op timing
 scikit-learn there (mutual_information_from_labels) are labeled sklearn.
 """

@@ -183,7 +183,7 @@ def targets(results: list[dict], avx512f: bool) -> list[Target]:
     threads slows a call down (its distribution is bimodal)."""
     t = _Times(results, "median_ns")
     return [*_matmul_targets(t, avx512f), *_throughput_targets(t), _dot3_target(t), *_lu_info(t), *_descent_targets(t),
-            *_nn_targets(t), *_info_targets(t)]
+            *_nn_targets(t), *_info_targets(t), _pipeline_target(t)]
 
 
 def _matmul_targets(t: _Times, avx512f: bool) -> list[Target]:
@@ -311,6 +311,20 @@ def _info_targets(t: _Times) -> list[Target]:
         out.append(Target("info", f"{op}, 1e6 labels, sklearn: sklearn time / go time = {sk / go:.2f} "
                           f"(no target; sklearn.metrics.mutual_info_score / log(2), {fmt_time(sk)})"))
     return out
+
+
+PIPELINE_ROWS = 100_000
+
+
+def _pipeline_target(t: _Times) -> Target:
+    """logistic_regression on 100,000 x 20 data, 1,000 iterations: reference time / go time >= 3."""
+    op, n = "logistic_regression", PIPELINE_ROWS
+    ref, go, native = (t(op, n, impl) for impl in ("reference", "go", workload.NATIVE))
+    label = f"{op} {n:,} x {workload.PIPELINE_FEATURES}, {workload.PIPELINE_ITERS:,} iterations: reference time / go time"
+    if not (ref and go):
+        return Target("--", f"{label}: not measured")
+    times = f"reference {fmt_time(ref)}, go {fmt_time(go)}" + (f", go-native {fmt_time(native)}" if native else "")
+    return Target(_check(ref / go >= 3), f"{label} = {ref / go:.2f} (target >= 3; {times})")
 
 
 def print_targets(found: list[Target], header: str) -> int:

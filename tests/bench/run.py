@@ -1,7 +1,7 @@
 """``make bench``: numpy, mlmath.reference, mlmath.go and Go-native, side by side.
 
 1. Go-native: ``go test -bench`` on go/vec, go/mat, go/decomp,
-   go/calculus, go/nn, go/optim and go/info (``Benchmark<Op>/n=<size>``); for the
+   go/calculus, go/nn, go/optim, go/info and go/linear (``Benchmark<Op>/n=<size>``); for the
    decompositions also on go/gonumbench, gonum on the same inputs: the
    "gonum" column (skipped with a note when gonum cannot be downloaded).
 2. Through Python (numpy, reference, go; the numpy column of

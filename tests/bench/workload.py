@@ -2,9 +2,10 @@
 
 The Go benchmarks (go/vec/bench_test.go, go/mat/bench_test.go,
 go/decomp/bench_test.go, go/calculus/bench_test.go, go/nn/bench_test.go,
-go/optim/bench_test.go, go/info/bench_test.go) use the same sizes, under the names
-``Benchmark<GoName>/n=<size>``; so does go/gonumbench/bench_test.go, which
-times gonum on the decompositions for the "gonum" column.
+go/optim/bench_test.go, go/info/bench_test.go, go/linear/bench_test.go) use
+the same sizes, under the names ``Benchmark<GoName>/n=<size>``; so does
+go/gonumbench/bench_test.go, which times gonum on the decompositions for the
+"gonum" column.
 
 The calculus ops time ``gradient_descent`` on Rosenbrock's function; their
 size is the number of steps. They have no numpy equivalent (the reference is
@@ -29,6 +30,15 @@ BenchmarkMutualInformationFromLabels/n=, with Go's random numbers). Its
 (a scipy.sparse contingency table; the reference computes sklearn's formula
 term for term), reported as "sklearn" (``Op.numpy_label``); without
 scikit-learn installed the column is left out.
+
+The pipeline op times ``logistic_regression`` training on n x 20 standard
+normal data (size = n rows), y = (X w_true + 0.25 + logistic noise > 0), so
+P(y = 1 | x) = sigmoid(X w_true + 0.25) with w_true_j = (-1)^j / (j + 1), the
+model go/linear's BenchmarkFit/n= draws its labels from (with Go's random
+numbers); learning rate 0.5, tol 0, so all 1,000 iterations run (BenchmarkFit:
+learning rate 0.1 and l2 = 0.01, the same work per iteration). It has no
+numpy column (the reference is the numpy loop) and no scikit-learn one
+(LogisticRegression's lbfgs is another algorithm, with its own stopping rule).
 """
 
 from __future__ import annotations
@@ -61,6 +71,11 @@ QUICK_ADAM_SIZES = (1_000,)
 INFO_SIZES = (1_000_000,)  # mutual_information_from_labels: labels per vector
 QUICK_INFO_SIZES = (10_000,)
 INFO_CLASSES = 100
+PIPELINE_SIZES = (100_000,)  # logistic_regression: rows of the n x 20 training data
+QUICK_PIPELINE_SIZES = (1_000,)
+PIPELINE_FEATURES = 20
+PIPELINE_ITERS = 1_000
+PIPELINE_LR = 0.5
 
 IMPLS = ("numpy", "reference", "go")  # timed from Python; "go-native" and "gonum" come from go test -bench
 NATIVE = "go-native"
@@ -274,6 +289,21 @@ def _bind_labels(backend, n: int) -> Callable:
     return backend.mutual_information_from_labels
 
 
+def classification(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """X (n x 20, standard normal) and int64 labels y = (X w_true + 0.25 + noise > 0),
+    the noise logistic: y ~ Bernoulli(sigmoid(X w_true + 0.25)), w_true_j = (-1)^j / (j + 1),
+    go/linear's classification model (about 55% ones; the fit reaches a loss of about 0.56)."""
+    rng = _rng(n)
+    X = rng.standard_normal((n, PIPELINE_FEATURES))
+    w_true = np.array([(-1) ** j / (j + 1) for j in range(PIPELINE_FEATURES)])
+    return X, (X @ w_true + 0.25 + rng.logistic(size=n) > 0).astype(np.int64)
+
+
+def _training_args(n: int) -> tuple:
+    """logistic_regression(X, y, learning_rate, max_iter, l1, l2, tol): tol 0 runs every iteration."""
+    return (*classification(n), PIPELINE_LR, PIPELINE_ITERS, 0.0, 0.0, 0.0)
+
+
 OPS = (
     _vector_op("add", "Add", np.add, vector_pair),
     _vector_op("subtract", "Subtract", np.subtract, vector_pair),
@@ -301,10 +331,11 @@ OPS = (
        function="Adam", bind=_bind_adam_step, quick=QUICK_ADAM_SIZES, go_package="./optim"),
     Op("mutual_information_from_labels", "information", "MutualInformationFromLabels", INFO_SIZES, SKLEARN,
        label_pair, bind=_bind_labels, quick=QUICK_INFO_SIZES, numpy_label="sklearn"),
+    Op("logistic_regression", "pipeline", "Fit", PIPELINE_SIZES, None, _training_args, quick=QUICK_PIPELINE_SIZES),
 )
-FAMILIES = ("vectors", "matrices", "decompositions", "calculus", "nn", "information")
+FAMILIES = ("vectors", "matrices", "decompositions", "calculus", "nn", "information", "pipeline")
 GO_PACKAGES = {"vectors": "./vec", "matrices": "./mat", "decompositions": "./decomp", "calculus": "./calculus", "nn": "./nn",
-               "information": "./info"}
+               "information": "./info", "pipeline": "./linear"}
 GONUM_DIR = "go/gonumbench"  # a module of its own; its benchmarks have go/decomp's names
 GONUM_FAMILIES = ("decompositions",)
 
