@@ -1,8 +1,8 @@
 """``make bench`` must not rot: a --quick run of a few ops writes its JSON (with
 the machine description) and a PNG per family, also for ops numpy has no
 equivalent of (calculus, train_xor), ops timed through functions built per
-backend (nn), and an op whose "numpy" column is scikit-learn (information);
-go test -bench output of gonum becomes the "gonum" column, and
+backend (nn), an op whose "numpy" column is scikit-learn (information) and
+a training run of seconds (pipeline); go test -bench output of gonum becomes the "gonum" column, and
 an offline machine only loses that column. Timings are not judged here: speed
 targets live in the benchmarks, never in tests."""
 
@@ -26,12 +26,13 @@ import workload  # noqa: E402
 DESCENT = ("gd_rosenbrock_builtin", "gd_rosenbrock_callback")
 NN = ("train_xor", "adam_step")
 MI = "mutual_information_from_labels"
+LOGREG = "logistic_regression"
 
 
 def test_quick_bench_writes_json_and_plots(tmp_path):
     out = tmp_path / "bench"
     r = subprocess.run(
-        [sys.executable, str(RUN), "--quick", "--skip-native", "--ops", ",".join(("dot", "matmul", *DESCENT, *NN, MI)), "--out-dir", str(out),
+        [sys.executable, str(RUN), "--quick", "--skip-native", "--ops", ",".join(("dot", "matmul", *DESCENT, *NN, MI, LOGREG)), "--out-dir", str(out),
          "--baseline", str(tmp_path / "none.json")],
         capture_output=True, text=True, timeout=300,
     )
@@ -54,8 +55,11 @@ def test_quick_bench_writes_json_and_plots(tmp_path):
     n = workload.QUICK_INFO_SIZES[0]  # the numpy column is sklearn's, and says so
     assert {(rec["impl"], rec["n"]) for rec in doc["results"] if rec["op"] == MI} == {("numpy", n), ("reference", n), ("go", n)}
     assert doc["settings"]["numpy_column"][MI] == "sklearn" and doc["settings"]["numpy_column"]["dot"] == "numpy"
+    n = workload.QUICK_PIPELINE_SIZES[0]  # the reference is the numpy loop, and sklearn's is another algorithm: no numpy column
+    assert {(rec["impl"], rec["n"]) for rec in doc["results"] if rec["op"] == LOGREG} == {("reference", n), ("go", n)}
+    assert LOGREG not in doc["settings"]["numpy_column"]
     assert all(rec["min_ns"] > 0 and rec["median_ns"] >= rec["min_ns"] for rec in doc["results"])
-    for family in ("vectors", "matrices", "calculus", "nn", "information"):
+    for family in ("vectors", "matrices", "calculus", "nn", "information", "pipeline"):
         png = out / f"{family}.png"
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", f"{png} is not a PNG"
     assert "Targets of the issue" in r.stdout
@@ -209,3 +213,46 @@ def test_information_targets(capsys):
     header = next(line.split() for line in out.splitlines() if line.startswith("op") and "reference" in line)
     assert header[2] == "sklearn" and "go/sklearn" in header and "numpy" not in header
     assert f"{MI} (vs sklearn)" in out
+
+
+def test_pipeline_inputs_and_functions_agree():
+    """X is n x 20 standard normal, y int64 0/1 labels of both classes (seeded); the call
+    runs all 1,000 iterations (tol 0) and both backends reach the same model."""
+    (op,) = workload.select(None, ["pipeline"])
+    assert op.name == LOGREG and op.numpy is None and op.sizes == (report.PIPELINE_ROWS,)
+    n = workload.QUICK_PIPELINE_SIZES[0]
+    X, y, lr, max_iter, l1, l2, tol = op.args(n)
+    assert X.shape == (n, workload.PIPELINE_FEATURES) and y.dtype == np.int64 and set(np.unique(y)) == {0, 1}
+    assert 0.4 < y.mean() < 0.7 and abs(X.mean()) < 0.05 and abs(X.std() - 1) < 0.05
+    assert (lr, max_iter, l1, l2, tol) == (workload.PIPELINE_LR, workload.PIPELINE_ITERS, 0.0, 0.0, 0.0)
+    np.testing.assert_array_equal(op.args(n)[1], y)  # seeded
+    fits = {impl: f(*op.args(n)) for impl, f in workload.functions(op, n).items()}
+    assert set(fits) == {"reference", "go"}
+    for impl, fit in fits.items():
+        assert len(fit.loss_history) == workload.PIPELINE_ITERS, impl
+        np.testing.assert_allclose(fit.weights, fits["reference"].weights, rtol=1e-9, atol=1e-12, err_msg=impl)
+    assert np.corrcoef(fits["go"].weights, [(-1) ** j / (j + 1) for j in range(workload.PIPELINE_FEATURES)])[0, 1] > 0.9
+
+
+def test_pipeline_go_benchmark_matches_the_op():
+    """BenchmarkFit/n=<size> exists in go/linear at the --quick size."""
+    (op,) = workload.select([LOGREG], None)
+    assert workload.go_package(op) == "./linear" and op.go_name == "Fit"
+    found = gonative.run([op], {LOGREG: op.quick_sizes()}, "1x", 1, RUN.parents[2])
+    assert set(found) == {(LOGREG, workload.QUICK_PIPELINE_SIZES[0])}
+
+
+def test_pipeline_target(capsys):
+    """Canned records: reference / go judged at 3x, with go-native's time; no numpy column in the table."""
+    n = report.PIPELINE_ROWS
+    rec = {"family": "pipeline", "op": LOGREG, "n": n, "mode": "isolated"}
+    results = [{**rec, "impl": impl, "min_ns": ns, "median_ns": ns}
+               for impl, ns in (("reference", 5.3e9), ("go", 1.6e9), ("go-native", 1.5e9))]
+    report.tables(results)
+    label = f"{LOGREG} 100,000 x 20, 1,000 iterations"
+    target = {tg.text.split(":")[0]: tg for tg in report.targets(results, avx512f=True)}[label]
+    assert target.status == "ok" and "= 3.31 (target >= 3;" in target.text and "go-native 1.5 s" in target.text
+    slow = [{**r, "median_ns": 2e9} if r["impl"] == "go" else r for r in results]
+    assert {tg.text.split(":")[0]: tg for tg in report.targets(slow, avx512f=True)}[label].status == "MISSED"
+    row = next(line.split() for line in capsys.readouterr().out.splitlines() if line.startswith(LOGREG))
+    assert row[:5] == [LOGREG, str(n), "-", "5.3", "s"]  # op, n, numpy (none), reference

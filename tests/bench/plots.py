@@ -76,7 +76,11 @@ def _bars(ax, results: list[dict], ops: list[str]) -> None:
     n = {op: next(r["n"] for r in results if r["op"] == op) for op in ops}
     ax.set_xticks(range(len(ops)), [f"{op}\nn={n[op]}" for op in ops], fontsize=9)
     ax.set_yscale("log")
-    ax.set_ylim(top=ax.get_ylim()[1] * 2)  # room for the labels above the tallest bar
+    # from a power of ten at least 3x below the shortest bar (autoscaling starts just under it,
+    # which makes it look like nothing next to a bar 3x as long), with room for the labels on top
+    shortest = min(r["min_ns"] for op in ops for impl in impls if (r := iso.get((op, impl)))) * 1e-9
+    ax.set_ylim(bottom=10 ** math.floor(math.log10(shortest / 3)))
+    ax.set_ylim(top=ax.get_ylim()[1] * 2)
     ax.set_ylabel("time per call (s)")
     ax.grid(True, axis="y", which="major", alpha=0.3)
 
