@@ -26,7 +26,8 @@ HAS_FLAG = $(shell grep -qw $(1) /proc/cpuinfo 2>/dev/null && echo yes)
 GO_KERNELS := $(if $(call HAS_FLAG,avx512f),avx512) $(if $(and $(call HAS_FLAG,avx2),$(call HAS_FLAG,fma)),avx2) generic
 BLAS_CORES := $(if $(OPENBLAS_CORETYPE),,$(if $(call HAS_FLAG,avx2),Haswell) $(if $(call HAS_FLAG,avx512f),SkylakeX))
 # The tests that compare with numpy: run again under each kernel above.
-PARITY := tests/test_parity.py tests/test_shared_data.py tests/test_kernels.py tests/test_decompositions.py tests/test_calculus.py tests/test_nn.py
+PARITY := tests/test_parity.py tests/test_shared_data.py tests/test_kernels.py tests/test_decompositions.py tests/test_calculus.py tests/test_nn.py \
+          tests/test_information.py tests/test_learning.py tests/test_pipeline.py
 
 .DEFAULT_GOAL := help
 .PHONY: help build test lint test-go test-py bench bench-baseline demo info clean
