@@ -67,6 +67,10 @@ def test_kl_is_infinite_where_q_is_zero_but_p_is_not(backend):
     assert backend.cross_entropy([0.5, 0.5], [1.0, 0.0]) == math.inf
     assert backend.kl_divergence([1.0, 0.0], [0.5, 0.5]) == pytest.approx(1.0)  # p = 0 terms are 0
     assert backend.js_divergence([1.0, 0.0], [0.0, 1.0]) == pytest.approx(1.0)
+    # Equal up to the rounding of the normalization: the sum rounds to -1.6e-16, returned as 0.
+    same = [85.82062972676485] * 3
+    assert backend.kl_divergence([1.0, 1.0, 1.0], same) == 0.0
+    assert backend.js_distance([1.0, 1.0, 1.0], same) == 0.0
 
 
 def test_the_notes_example(backend):

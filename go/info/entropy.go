@@ -102,7 +102,8 @@ func CrossEntropy(p, q []float64, base float64) (float64, error) {
 // sum of rel_entr(p_i, q_i) in numpy's pairwise order, divided by
 // ln(base). Terms with p_i = 0 are 0; KL is +Inf if q_i = 0 < p_i for some
 // i (q does not cover p). KL ≥ 0, with equality only for p = q; it is not
-// symmetric.
+// symmetric. A sum that rounds below 0 is returned as 0 (scipy returns the
+// tiny negative).
 //
 // It panics with ErrShape if len(p) != len(q), and returns the errors of
 // Entropy for either distribution or the base.
@@ -111,7 +112,18 @@ func KLDivergence(p, q []float64, base float64) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return npsum(len(p), func(i int) float64 { return relEntr(p[i]/sp, q[i]/sq) }) / logb, nil
+	s := npsum(len(p), func(i int) float64 { return relEntr(p[i]/sp, q[i]/sq) })
+	return nonNegative(s) / logb, nil
+}
+
+// nonNegative clips a divergence's rounding below 0 (p = q up to the
+// rounding of their normalization gives about -1e-16) to 0: a divergence
+// is never negative, and js_distance takes its square root.
+func nonNegative(s float64) float64 {
+	if s < 0 {
+		return 0
+	}
+	return s
 }
 
 // JSDivergence returns the Jensen-Shannon divergence of p and q, in units
@@ -126,8 +138,10 @@ func KLDivergence(p, q []float64, base float64) (float64, error) {
 //	m_i = (p_i + q_i)/2
 //	JS  = ((Σ rel_entr(p_i, m_i) + Σ rel_entr(q_i, m_i)) / log(base)) / 2
 //
-// each sum in numpy's pairwise order. JS is symmetric, finite (m covers p
-// and q), 0 only for p = q, and at most 1 in bits (ln 2 in nats).
+// each sum in numpy's pairwise order, their total clipped at 0 against
+// rounding (scipy's square root of a tiny negative is NaN). JS is
+// symmetric, finite (m covers p and q), 0 only for p = q, and at most 1 in
+// bits (ln 2 in nats).
 //
 // It panics with ErrShape if len(p) != len(q), and returns the errors of
 // Entropy for either distribution or the base.
@@ -148,5 +162,5 @@ func JSDivergence(p, q []float64, base float64) (float64, error) {
 		_, y, m := mid(i)
 		return relEntr(y, m)
 	})
-	return (left + right) / logb / 2, nil
+	return nonNegative(left+right) / logb / 2, nil
 }

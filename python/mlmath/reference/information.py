@@ -102,12 +102,14 @@ def kl_divergence(p, q, base=2) -> float:
 
     Returns
     -------
-    float, >= 0 (0 only for p = q)
+    float, >= 0 (0 only for p = q; a sum that rounds below 0 is returned as 0,
+    where scipy returns the tiny negative)
     """
     func = "kl_divergence"
     b = _info.base(func, base)
     p, q = _info.distributions(func, p, q)
-    return _rel_entr_sum(_normalized(p), _normalized(q)) / math.log(b)
+    # A sum that rounds below 0 (p = q up to normalization) is 0: KL is never negative.
+    return max(_rel_entr_sum(_normalized(p), _normalized(q)), 0.0) / math.log(b)
 
 
 def _js(func: str, p, q, base) -> float:
@@ -115,7 +117,8 @@ def _js(func: str, p, q, base) -> float:
     p, q = _info.distributions(func, p, q)
     p, q = _normalized(p), _normalized(q)
     m = (p + q) / 2
-    return (_rel_entr_sum(p, m) + _rel_entr_sum(q, m)) / math.log(b) / 2
+    # Clipped at 0 against rounding (scipy's jensenshannon takes the square root of a tiny negative: NaN).
+    return max(_rel_entr_sum(p, m) + _rel_entr_sum(q, m), 0.0) / math.log(b) / 2
 
 
 def js_divergence(p, q, base=2) -> float:
