@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.array_utils import normalize_axis_index
 
+from mlmath import _calculus
 from mlmath import _validate as _v
 from mlmath._optim import Optimizer
 
@@ -117,10 +118,10 @@ def backward_operands(func: str, X, y, a1, a2, z1, z2, W1, W2):
     return c(X), c(targets(func, y, n, o)), c(a1), c(a2), c(W2), (n, d, h, o)
 
 
-def training(func: str, X, y, W1, b1, W2, b2, optimizer, epochs, batch_size):
+def training(func: str, X, y, W1, b1, W2, b2, optimizer, epochs, batch_size, callback):
     """The operands of train_mlp: the network (its parameters must be the
-    optimizer's, in order W1, b1, W2, b2), targets (n, o), epochs >= 0 and the
-    batch size (None, or 1 <= batch_size)."""
+    optimizer's, in order W1, b1, W2, b2), targets (n, o), epochs >= 0, the
+    batch size (None, or 1 <= batch_size) and the callback (None or callable)."""
     if not isinstance(optimizer, Optimizer):
         raise TypeError(f"{func}: optimizer must be an mlmath optimizer (SGD, Adam, ...), got {type(optimizer).__name__}")
     params = [W1, b1, W2, b2]
@@ -137,5 +138,7 @@ def training(func: str, X, y, W1, b1, W2, b2, optimizer, epochs, batch_size):
         batch_size = _v.count(func, "batch_size", batch_size)
         if batch_size < 1:
             raise ValueError(f"{func}: batch_size must be >= 1 or None, got {batch_size}")
+    if callback is not None:
+        _calculus.function(func, "callback", callback)
     batch = n if batch_size is None else min(batch_size, n)
     return np.ascontiguousarray(X), np.ascontiguousarray(y), (n, d, h, o), epochs, batch

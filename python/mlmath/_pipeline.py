@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 
+from mlmath import _calculus
 from mlmath import _validate as _v
 
 
@@ -72,8 +73,8 @@ def training(func: str, X, y, learning_rate, max_iter, l1, l2, tol, weights0, bi
     b0 = _v.real_scalar(func, "bias0", bias0)
     if not math.isfinite(b0):
         raise ValueError(f"{func}: bias0 must be finite, got {b0}")
-    if callback is not None and not callable(callback):
-        raise TypeError(f"{func}: callback must be callable, got {type(callback).__name__}")
+    if callback is not None:
+        _calculus.function(func, "callback", callback)
     return X, y, w0, b0, lr, max_iter, values["l1"], values["l2"], values["tol"]
 
 
@@ -107,6 +108,14 @@ def label_pair(func: str, y_true, y_pred, binary: bool) -> tuple[np.ndarray, np.
     if binary and not (np.isin(t, (0, 1)).all() and np.isin(p, (0, 1)).all()):
         raise ValueError(f"{func}: binary labels 0 and 1 expected (the positive class is 1)")
     return t, p
+
+
+def probabilities(func: str, y_true, y_prob) -> tuple[np.ndarray, np.ndarray]:
+    """Binary labels (n,) as float64 and probabilities of class 1 (n,) in [0, 1]."""
+    t, p = scored(func, y_true, y_prob, "y_prob")
+    if ((p < 0) | (p > 1)).any():
+        raise ValueError(f"{func}: y_prob must hold probabilities in [0, 1]")
+    return t.astype(np.float64), p
 
 
 def scored(func: str, y_true, scores, name: str) -> tuple[np.ndarray, np.ndarray]:

@@ -59,16 +59,21 @@ def out_ptr(a: np.ndarray):
     return _from_buffer(_DOUBLES, a, require_writable=True)
 
 
-def string_result(call, func: str, capacity: int = 64) -> str:
+def string_result(call, func: str, capacity: int = 64, *, domain_message: bool = False) -> str:
     """Call ``call(buf, cap, len_ptr)`` for a string result, growing the buffer
-    once if Go reports MLM_ERR_BUFFER_TOO_SMALL; returns the decoded string."""
+    once if Go reports MLM_ERR_BUFFER_TOO_SMALL; returns the decoded string.
+
+    With ``domain_message``, an MLM_ERR_DOMAIN status brings Go's error
+    message in the buffer ("pkg: what, at position N"): it is raised as
+    ValueError("func: what, at position N")."""
     length = _new("int64_t *")
     for _ in range(2):
         buf = _new("char[]", capacity)
         status = call(buf, capacity, length)
         if status != lib.MLM_ERR_BUFFER_TOO_SMALL:
-            check(status, func)
-            return ffi.string(buf, length[0]).decode()
+            break
         capacity = length[0] + 1
+    if domain_message and status == lib.MLM_ERR_DOMAIN:
+        raise ValueError(f"{func}: {ffi.string(buf, length[0]).decode().split(': ', 1)[-1]}")
     check(status, func)
-    raise AssertionError("unreachable")
+    return ffi.string(buf, length[0]).decode()

@@ -15,7 +15,7 @@ from mlmath import _calculus as _c
 from mlmath import _symbolic
 from mlmath._native import ffi, lib
 from mlmath._results import GradientDescentResult
-from mlmath.go._buffers import DOUBLE1, out_ptr, ptr
+from mlmath.go._buffers import DOUBLE1, out_ptr, ptr, string_result
 from mlmath.go._callbacks import PyFunc, Progress, call, func_arg, invoke, progress_arg
 from mlmath.go._contract import same_contract
 from mlmath.go._status import check
@@ -139,16 +139,6 @@ def symbolic_derivative(expression, variable) -> str:
     func = "symbolic_derivative"
     expression, variable = _symbolic.arguments(func, expression, variable)
     expr, var = expression.encode(), variable.encode()
-    length = ffi.new("int64_t *")
-    capacity = 4 * len(expr) + 64
-    for _ in range(2):  # once more if Go asks for a bigger buffer
-        buf = ffi.new("char[]", capacity)
-        status = lib.mlm_symbolic_derivative(expr, len(expr), var, len(var), buf, capacity, length)
-        if status != lib.MLM_ERR_BUFFER_TOO_SMALL:
-            break
-        capacity = length[0] + 1
-    if status == lib.MLM_ERR_DOMAIN:  # outside the grammar: Go's message names the position
-        message = ffi.string(buf, length[0]).decode().removeprefix("symbolic: ")
-        raise ValueError(f"{func}: {message}")
-    check(status, func)
-    return ffi.string(buf, length[0]).decode()
+    # Outside the grammar, Go's message (naming the position) comes back in the buffer.
+    return string_result(lambda buf, cap, length: lib.mlm_symbolic_derivative(expr, len(expr), var, len(var), buf, cap, length),
+                         func, 4 * len(expr) + 64, domain_message=True)

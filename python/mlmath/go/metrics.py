@@ -63,10 +63,7 @@ def confusion_matrix(y_true, y_pred) -> np.ndarray:
 @same_contract(_ref.log_loss)
 def log_loss(y_true, y_prob) -> float:
     func = "log_loss"
-    t, p = _p.scored(func, y_true, y_prob, "y_prob")
-    if ((p < 0) | (p > 1)).any():
-        raise ValueError("log_loss: y_prob must hold probabilities in [0, 1]")
-    y = t.astype(np.float64)
+    y, p = _p.probabilities(func, y_true, y_prob)
     out = ffi.new(DOUBLE1)
     check(lib.mlm_log_loss(ptr(y), ptr(p), y.size, _nn.EPS, out), func)
     return out[0]

@@ -139,9 +139,7 @@ def mlp_backward(X, y, a1, a2, z1, z2, W1, W2) -> MLPGradients:
 @same_contract(_ref.train_mlp)
 def train_mlp(X, y, W1, b1, W2, b2, optimizer, epochs, batch_size=None, callback=None) -> TrainResult:
     func = "train_mlp"
-    X, y, (n, d, h, o), epochs, batch = _nn.training(func, X, y, W1, b1, W2, b2, optimizer, epochs, batch_size)
-    if callback is not None and not callable(callback):
-        raise TypeError(f"{func}: callback must be callable, got {type(callback).__name__}")
+    X, y, (n, d, h, o), epochs, batch = _nn.training(func, X, y, W1, b1, W2, b2, optimizer, epochs, batch_size, callback)
     kind, hyper, nhyper, state = native(optimizer)
     losses = np.empty(epochs)
     progress = TrainingProgress(func, callback)

@@ -14,6 +14,7 @@ import math
 import numpy as np
 
 from mlmath import _info
+from mlmath.reference._numeric import column_sums
 
 __all__ = [
     "entropy",
@@ -173,10 +174,6 @@ def _row_sums(t: np.ndarray) -> np.ndarray:
     return t.sum(axis=1)
 
 
-def _col_sums(t: np.ndarray) -> np.ndarray:
-    return np.ascontiguousarray(t.T).sum(axis=1)
-
-
 def mutual_information(joint, base=2) -> float:
     """Mutual information I(X; Y) = sum_xy p(x, y) log(p(x, y) / (p(x) p(y))) of the table
     joint[x, y], the marginals computed from it. Equal to H(X) + H(Y) - H(X, Y)
@@ -189,7 +186,7 @@ def mutual_information(joint, base=2) -> float:
     func = "mutual_information"
     b = _info.base(func, base)
     pxy = _normalized(_info.joint(func, joint))
-    px, py = _row_sums(pxy), _col_sums(pxy)
+    px, py = _row_sums(pxy), column_sums(pxy)
     return max(_rel_entr_sum(pxy.ravel(), np.outer(px, py).ravel()), 0.0) / math.log(b)
 
 

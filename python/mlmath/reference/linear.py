@@ -18,12 +18,10 @@ import numpy as np
 
 from mlmath import _pipeline as _p
 from mlmath._results import LogisticRegressionResult, StandardizeResult
+from mlmath.reference._numeric import column_means as _column_means
+from mlmath.reference._numeric import sigmoid as _sigmoid
 
 __all__ = ["standardize", "apply_standardize", "logistic_regression", "predict_proba", "predict"]
-
-
-def _column_means(X: np.ndarray) -> np.ndarray:
-    return np.ascontiguousarray(X.T).mean(axis=1)  # each column summed pairwise, as Go does
 
 
 def standardize(X) -> StandardizeResult:
@@ -63,15 +61,6 @@ def apply_standardize(X, mean, std) -> np.ndarray:
     """
     X, mean, std = _p.scaling("apply_standardize", X, mean, std)
     return (X - mean) / std
-
-
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    out = np.empty_like(z)
-    pos = z >= 0
-    out[pos] = 1 / (1 + np.exp(-z[pos]))
-    e = np.exp(z[~pos])
-    out[~pos] = e / (1 + e)
-    return out
 
 
 def logistic_regression(X, y, learning_rate=0.1, max_iter=1000, l1=0.0, l2=0.0, tol=1e-8, weights0=None, bias0=0.0, callback=None) -> LogisticRegressionResult:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlmath import _nn
 from mlmath import _pipeline as _p
+from mlmath.reference._numeric import clipped_bce
 
 __all__ = ["accuracy", "precision", "recall", "f1_score", "confusion_matrix", "log_loss", "roc_auc"]
 
@@ -83,12 +83,7 @@ def log_loss(y_true, y_prob) -> float:
     -------
     float
     """
-    t, p = _p.scored("log_loss", y_true, y_prob, "y_prob")
-    if ((p < 0) | (p > 1)).any():
-        raise ValueError("log_loss: y_prob must hold probabilities in [0, 1]")
-    y = t.astype(np.float64)
-    q = np.clip(p, _nn.EPS, 1 - _nn.EPS)
-    return float(-np.mean(y * np.log(q) + (1 - y) * np.log(1 - q)))
+    return clipped_bce(*_p.probabilities("log_loss", y_true, y_prob))
 
 
 def roc_auc(y_true, y_score) -> float:

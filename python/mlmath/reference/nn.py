@@ -13,6 +13,8 @@ import numpy as np
 
 from mlmath import _nn
 from mlmath._results import MLPForward, MLPGradients, TrainResult
+from mlmath.reference._numeric import clipped_bce, column_sums
+from mlmath.reference._numeric import sigmoid as _sigmoid
 
 __all__ = [
     "sigmoid",
@@ -32,15 +34,6 @@ __all__ = [
     "mlp_backward",
     "train_mlp",
 ]
-
-
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    out = np.empty_like(x)
-    pos = x >= 0
-    out[pos] = 1 / (1 + np.exp(-x[pos]))
-    e = np.exp(x[~pos])  # x < 0 or NaN: no overflow, and NaN stays NaN
-    out[~pos] = e / (1 + e)
-    return out
 
 
 def sigmoid(x) -> np.ndarray:
@@ -205,9 +198,7 @@ def binary_cross_entropy(y_true, p) -> float:
     -------
     float
     """
-    y, p = _nn.pair("binary_cross_entropy", "y_true", y_true, "p", p)
-    p = np.clip(p, _nn.EPS, 1 - _nn.EPS)
-    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+    return clipped_bce(*_nn.pair("binary_cross_entropy", "y_true", y_true, "p", p))
 
 
 def _log_sigmoid(x: np.ndarray) -> np.ndarray:
@@ -288,17 +279,12 @@ def mlp_forward(X, W1, b1, W2, b2) -> MLPForward:
     return _forward(X, W1, b1, W2, b2)
 
 
-def _column_sums(a: np.ndarray) -> np.ndarray:
-    """The sums of a's columns, each added in numpy's pairwise order (as Go does)."""
-    return np.ascontiguousarray(a.T).sum(axis=1)
-
-
 def _backward(X, y, a1, a2, W2):
     dz2 = (a2 - y) / a2.size  # the loss is the mean over all n * o outputs
     dW2 = a1.T @ dz2
-    db2 = _column_sums(dz2)
+    db2 = column_sums(dz2)
     dz1 = (dz2 @ W2.T) * (a1 * (1 - a1))
-    return MLPGradients(X.T @ dz1, _column_sums(dz1), dW2, db2)
+    return MLPGradients(X.T @ dz1, column_sums(dz1), dW2, db2)
 
 
 def mlp_backward(X, y, a1, a2, z1, z2, W1, W2) -> MLPGradients:
@@ -358,17 +344,14 @@ def train_mlp(X, y, W1, b1, W2, b2, optimizer, epochs, batch_size=None, callback
         within about 50 ms.
     """
     func = "train_mlp"
-    X, y, (n, d, h, o), epochs, batch = _nn.training(func, X, y, W1, b1, W2, b2, optimizer, epochs, batch_size)
-    if callback is not None and not callable(callback):
-        raise TypeError(f"{func}: callback must be callable, got {type(callback).__name__}")
+    X, y, (n, d, h, o), epochs, batch = _nn.training(func, X, y, W1, b1, W2, b2, optimizer, epochs, batch_size, callback)
     losses = []
     for epoch in range(epochs):
         total = 0.0
         for start in range(0, n, batch):
             Xb, yb = X[start : start + batch], y[start : start + batch]
             a1, a2, _, _ = _forward(Xb, W1, b1, W2, b2)
-            p = np.clip(a2, _nn.EPS, 1 - _nn.EPS)
-            total += float(-np.mean(yb * np.log(p) + (1 - yb) * np.log(1 - p))) * Xb.shape[0]
+            total += clipped_bce(yb, a2) * Xb.shape[0]
             g = _backward(Xb, yb, a1, a2, W2)
             optimizer.step([g.dW1, g.db1.reshape(b1.shape), g.dW2, g.db2.reshape(b2.shape)])
         losses.append(total / n)
