@@ -8,7 +8,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from scipy import special
 from scipy import stats
@@ -45,6 +45,7 @@ def test_entropy_matches_scipy(backend, p):
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(pq=pairs())
+@example(pq=([1.0, 1.0, 1.0], [170.8425422641571] * 3)).via("CI: scipy's jensenshannon gave nan")
 def test_divergences_match_scipy(backend, pq):
     p, q = pq
     kl = stats.entropy(p, q, base=2)
@@ -55,6 +56,10 @@ def test_divergences_match_scipy(backend, pq):
     assert backend.cross_entropy(p, q) == pytest.approx(ce, abs=tol(len(p), ce), rel=1e-12)
     assert backend.cross_entropy(p, q) == pytest.approx(backend.entropy(p) + backend.kl_divergence(p, q), abs=tol(len(p), ce))
     js = distance.jensenshannon(p, q, base=2)
+    if np.isnan(js):
+        # scipy takes the square root of a sum that rounded below 0 (p = q up to
+        # the rounding of the normalization); mlmath clips that sum at 0.
+        js = 0.0
     assert backend.js_distance(p, q) == pytest.approx(js, abs=1e-7)  # sqrt amplifies rounding near 0
     assert backend.js_divergence(p, q) == pytest.approx(js**2, abs=tol(len(p)), rel=1e-12)
     assert backend.js_divergence(p, q) == pytest.approx(backend.js_divergence(q, p), abs=tol(len(p)))
