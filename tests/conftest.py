@@ -8,10 +8,18 @@ test errors, so a broken build cannot pass as "skipped".
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI runs Hypothesis derandomized (HYPOTHESIS_PROFILE=ci, set by .ci/run): the
+# same examples for the same code, so a red CI is reproducible and never a
+# coin toss. Local runs (the default profile) keep exploring new examples.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
