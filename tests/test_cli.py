@@ -9,10 +9,12 @@ HTML parser.
 from __future__ import annotations
 
 import base64
+import os
 import re
 import subprocess
 import sys
 from html.parser import HTMLParser
+from pathlib import Path
 
 import numpy as np
 
@@ -232,3 +234,39 @@ def test_info_reports_versions_and_backends():
     assert facts["library"].endswith("libmlmath.so")
     for key in ("mlmath", "numpy", "go toolchain", "GOMAXPROCS", "library"):
         assert key in r.stdout
+
+
+INFO_KEYS = ("mlmath", "install", "location", "python", "os", "kernel", "libc", "cpu", "cpu flags", "cpus", "numpy", "numpy blas",
+             "blas at run time", "cffi", "optional", "environment", "backend reference", "backend go", "go toolchain", "built with",
+             "GOMAXPROCS", "go kernel", "go kernels supported", "cpu features", "extension", "library")
+
+
+def test_info_has_every_fact_a_bug_report_needs():
+    facts = info.collect()
+    assert tuple(key for key in facts if key != "go kernel note") == INFO_KEYS  # in this order
+    assert all(value.strip() for value in facts.values())
+    assert facts["numpy"] == np.__version__
+    assert re.fullmatch(r"(-?(avx2|fma|avx512f) ?){3}|unknown.*", facts["cpu flags"])
+    for name in info.OPTIONAL:
+        assert re.search(rf"(^|, ){re.escape(name)} \S+", facts["optional"])
+
+
+def test_info_shows_the_environment_that_changes_results():
+    env = {k: v for k, v in os.environ.items() if k not in info.ENV_VARS}
+    r = subprocess.run([sys.executable, "-m", "mlmath", "info"], capture_output=True, text=True, timeout=120,
+                       env=dict(env, MLMATH_KERNEL="generic", GOMAXPROCS="1", OPENBLAS_NUM_THREADS="1"))
+    assert r.returncode == 0, r.stderr
+    lines = {line.split("  ", 1)[0]: line.split("  ", 1)[1].strip() for line in r.stdout.splitlines()}
+    assert set(INFO_KEYS) <= set(lines)
+    assert lines["environment"] == "MLMATH_KERNEL=generic GOMAXPROCS=1 OPENBLAS_NUM_THREADS=1"
+    assert lines["go kernel"] == "generic" and lines["GOMAXPROCS"] == "1"
+    r = subprocess.run([sys.executable, "-m", "mlmath", "info"], capture_output=True, text=True, timeout=120, env=env)
+    assert "environment" in r.stdout and "(none of MLMATH_KERNEL" in r.stdout
+
+
+def test_info_in_a_source_checkout():
+    facts = info.collect()
+    root = Path(__file__).resolve().parent.parent
+    assert facts["install"] == f"source checkout {root}"
+    assert facts["location"] == str(root / "python" / "mlmath")
+    assert facts["built with"].startswith("(not recorded")  # make build writes no record; wheels do (.ci/check_wheel.py)

