@@ -34,14 +34,20 @@ import sys
 import time
 from pathlib import Path
 
+import ctrl_c
 import gonative
 import machine
 import plots
 import report
+import threads
 import timing
 import workload
 
 ROOT = Path(__file__).resolve().parents[2]
+# Families of their own, not ops: name -> run(quick, out_dir) -> a dict for the
+# JSON (they print as they go, and draw into out_dir unless --no-plots). They run
+# with --families naming them, and in a run of every family (neither --ops nor --families).
+OWN_FAMILIES = {"threads": threads.run, "signals": ctrl_c.run}
 FULL = {"budget": timing.Budget(), "go_benchtime": "0.2s", "go_count": 3}
 QUICK = {"budget": timing.Budget(round_ms=1, min_rounds=2, max_rounds=3, case_s=0.05, settle_s=0.01),
          "go_benchtime": "0.01s", "go_count": 1}
@@ -56,7 +62,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--quick", action="store_true", help="smoke test: a few sizes, tiny budgets (outputs in build/bench/quick)")
     p.add_argument("--ops", type=_names, action="extend", help="only these ops, comma-separated (e.g. dot,matmul)")
-    p.add_argument("--families", type=_names, action="extend", help="only these families: " + ", ".join(workload.FAMILIES))
+    p.add_argument("--families", type=_names, action="extend", help="only these families: " + ", ".join((*workload.FAMILIES, *OWN_FAMILIES)))
     p.add_argument("--sizes", type=_names, action="extend", help="only these sizes, comma-separated (e.g. 3,1000000; also with --quick)")
     p.add_argument("--json-out", type=Path, help="where to write the results (default: <out-dir>/latest.json)")
     p.add_argument("--out-dir", type=Path, help="JSON and PNG directory (default: build/bench, or build/bench/quick)")
@@ -186,12 +192,15 @@ def present(doc: dict, args: argparse.Namespace) -> tuple[int, list[Path]]:
 def main(argv: list[str]) -> int:
     """Measure, write the JSON, print and draw; exit 1 on a missed target with MLMATH_BENCH_STRICT=1."""
     args = parse_args(argv)
-    ops = workload.select(args.ops, args.families)
+    own = [f for f in OWN_FAMILIES if f in (args.families or ()) or not (args.families or args.ops)]
+    families = [f for f in args.families or () if f not in OWN_FAMILIES]
+    ops = workload.select(args.ops, families) if families or args.ops or not args.families else []
     sizes = {op.name: _sizes(op, args) for op in ops}
     started = time.perf_counter()
     m = machine.collect()
     header(m)
-    results, gonum = measure_all(args, ops, sizes)
+    results, gonum = measure_all(args, ops, sizes) if ops else ([], "not run: no ops")
+    own_results = {f: OWN_FAMILIES[f](args.quick, None if args.no_plots else args.out_dir) for f in own}
     doc = {
         "schema": 1,
         "created": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -203,6 +212,7 @@ def main(argv: list[str]) -> int:
                      "gonum": {"module": gonative.gonum_version(ROOT), "status": gonum}},
         "elapsed_s": round(time.perf_counter() - started, 1),
         "results": results,
+        **own_results,
     }
     written = write_json(doc, args.json_out, args.out_dir / "runs")
     missed, pngs = present(doc, args)
