@@ -79,41 +79,56 @@ int mlm_inv(double *a, int64_t n, double *dst);
 int mlm_solve(double *a, double *b, int64_t n, int64_t k, double *dst);
 
 /* ---- decompositions (decompositions.go): row-major -------------------- */
+/* The progress of a long loop (gradient descent, training, logistic
+ * regression, a decomposition): steps taken so far and the current point x
+ * (n). It returns 0 to go on, 1 to stop early (not an error), anything else
+ * to abort with MLM_ERR_CALLBACK. Go calls it on the thread that called the
+ * export, never after the export has returned. */
+typedef int (*mlm_progress)(void *ctx, int64_t steps, double *x, int64_t n);
+/* Every decomposition ends with a long loop's progress arguments:
+ * progress NULL never reports. Otherwise the decomposition calls it at its
+ * check points (between the steps of the reductions, the sweeps of the QR
+ * iterations, the blocks that form the orthogonal factors and those of
+ * large products), at every one when every <= 0, else about every `every`
+ * seconds, with steps = the calls so far and no point (x NULL, n 0). Any
+ * non-zero return stops the decomposition with MLM_ERR_CALLBACK (the
+ * outputs are then partly written, the inputs never). Running Python code
+ * there is what lets Ctrl-C interrupt a decomposition that takes seconds. */
 /* dst (n, n) = the lower Cholesky factor L of a (n, n), a = L L^T, reading
  * only the lower triangle of a; zeros above the diagonal. A pivot <= 0 ->
  * MLM_ERR_NOT_POSITIVE_DEFINITE. NaN/Inf in the lower triangle -> all NaN. */
-int mlm_cholesky(double *a, int64_t n, double *dst);
+int mlm_cholesky(double *a, int64_t n, double *dst, mlm_progress progress, void *progress_ctx, double every);
 /* Reduced QR of a (m, n), k = min(m, n): q (m, k) with orthonormal columns,
  * r (k, n) upper triangular, a = q r (LAPACK's signs). NaN/Inf -> all NaN. */
-int mlm_qr(double *a, int64_t m, int64_t n, double *q, double *r);
+int mlm_qr(double *a, int64_t m, int64_t n, double *q, double *r, mlm_progress progress, void *progress_ctx, double every);
 /* Eigendecomposition of the symmetric a (n, n), reading its lower triangle:
  * w (n) the eigenvalues ascending, v (n, n) orthonormal eigenvectors in its
  * columns. NaN/Inf in the lower triangle -> MLM_ERR_NOT_FINITE; an
  * iteration over budget -> MLM_ERR_NO_CONVERGENCE. */
-int mlm_eigh(double *a, int64_t n, double *w, double *v);
+int mlm_eigh(double *a, int64_t n, double *w, double *v, mlm_progress progress, void *progress_ctx, double every);
 /* Singular value decomposition a (m, n) = u diag(s) vt, k = min(m, n), s (k)
  * descending. full == 0: u (m, k), vt (k, n); full != 0: u (m, m), vt (n, n).
  * NaN/Inf -> MLM_ERR_NOT_FINITE; no convergence -> MLM_ERR_NO_CONVERGENCE. */
-int mlm_svd(double *a, int64_t m, int64_t n, int full, double *u, double *s, double *vt);
+int mlm_svd(double *a, int64_t m, int64_t n, int full, double *u, double *s, double *vt, mlm_progress progress, void *progress_ctx, double every);
 /* Eigenvalues wr + i wi (n each) and right eigenvectors v (n, n) of the
  * general a (n, n), as LAPACK's dgeev: complex pairs adjacent, positive
  * imaginary part first, their vector as (real, imaginary) column pairs;
  * unit norm. NaN/Inf -> MLM_ERR_NOT_FINITE; no convergence ->
  * MLM_ERR_NO_CONVERGENCE. */
-int mlm_eig(double *a, int64_t n, double *wr, double *wi, double *v);
+int mlm_eig(double *a, int64_t n, double *wr, double *wi, double *v, mlm_progress progress, void *progress_ctx, double every);
 /* dst (n, m) = the pseudo-inverse of a (m, n), singular values <= rcond * s_max dropped. */
-int mlm_pinv(double *a, int64_t m, int64_t n, double rcond, double *dst);
+int mlm_pinv(double *a, int64_t m, int64_t n, double rcond, double *dst, mlm_progress progress, void *progress_ctx, double every);
 /* out = the number of singular values of a (m, n) above tol; tol < 0: s_max * max(m, n) * eps. */
-int mlm_matrix_rank(double *a, int64_t m, int64_t n, double tol, int64_t *out);
-/* out = s_max / s_min of a (m, n), m, n >= 1 (+inf when s_min is 0). */
-int mlm_cond(double *a, int64_t m, int64_t n, double *out);
+int mlm_matrix_rank(double *a, int64_t m, int64_t n, double tol, int64_t *out, mlm_progress progress, void *progress_ctx, double every);
+/* out = s_max / s_min of a (m, n), m, n >= 1 (+inf when s_min is 0 < s_max; NaN for the zero matrix, as numpy). */
+int mlm_cond(double *a, int64_t m, int64_t n, double *out, mlm_progress progress, void *progress_ctx, double every);
 /* The best rank-k approximation of a (m, n), 0 < k <= min(m, n): uk (m, k),
  * sk (k), vtk (k, n), ak (m, n) = uk diag(sk) vtk. */
-int mlm_low_rank_approx(double *a, int64_t m, int64_t n, int64_t k, double *uk, double *sk, double *vtk, double *ak);
+int mlm_low_rank_approx(double *a, int64_t m, int64_t n, int64_t k, double *uk, double *sk, double *vtk, double *ak, mlm_progress progress, void *progress_ctx, double every);
 /* PCA of x (samples, features), samples >= 2, 1 <= c <= min(samples, features):
  * components (c, features), variance (c), ratio (c), mean (features),
  * transformed (samples, c); scikit-learn's conventions. */
-int mlm_pca(double *x, int64_t samples, int64_t features, int64_t c, double *components, double *variance, double *ratio, double *mean, double *transformed);
+int mlm_pca(double *x, int64_t samples, int64_t features, int64_t c, double *components, double *variance, double *ratio, double *mean, double *transformed, mlm_progress progress, void *progress_ctx, double every);
 
 /* ---- calculus (calculus.go) ------------------------------------------- */
 /* A function from R^n to R^m supplied by the caller: it writes f(x) into
@@ -123,10 +138,8 @@ int mlm_pca(double *x, int64_t samples, int64_t features, int64_t c, double *com
  * caller's pointer, passed back unchanged. Go calls it on the thread that
  * called the export, and never after the export has returned. */
 typedef int (*mlm_func)(void *ctx, double *x, int64_t n, double *out, int64_t m);
-/* The progress of a long loop: steps taken so far and the current point x
- * (n). It returns 0 to go on, 1 to stop early (not an error), anything else
- * to abort with MLM_ERR_CALLBACK. */
-typedef int (*mlm_progress)(void *ctx, int64_t steps, double *x, int64_t n);
+/* (mlm_progress, the progress of a long loop, is declared with the
+ * decompositions above.) */
 /* Central differences; h <= 0 asks for the default step eps^(1/3) max(1, |x_i|)
  * (eps^(1/4) for the Hessian); NaN or infinite h -> MLM_ERR_DOMAIN. */
 /* out = (f(x+h) - f(x-h)) / 2h for f: R -> R (n = m = 1). */

@@ -18,6 +18,7 @@ from mlmath import go
 from mlmath._native import ffi, lib
 from mlmath.go import _status
 from mlmath.go._buffers import string_result
+from mlmath.go._callbacks import Progress, invoke, progress_arg
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = ROOT / "bindings" / "mlmath.h"
@@ -97,22 +98,26 @@ RAW_BAD = [
     ("inv singular", "mlm_inv", lambda: (ffi.new("double[]", [1.0, 2.0, 2.0, 4.0]), 2, _buf(4)), lib.MLM_ERR_SINGULAR),
     ("solve NULL b", "mlm_solve", lambda: (_buf(4), NULL, 2, 1, _buf(2)), lib.MLM_ERR_ARGUMENT),
     ("solve huge k", "mlm_solve", lambda: (_buf(4), _buf(2), 2, 2**62, _buf(2)), lib.MLM_ERR_ARGUMENT),
-    ("cholesky not PD", "mlm_cholesky", lambda: (ffi.new("double[]", [1.0, 2.0, 2.0, 1.0]), 2, _buf(4)), lib.MLM_ERR_NOT_POSITIVE_DEFINITE),
-    ("cholesky NULL dst", "mlm_cholesky", lambda: (_buf(4), 2, NULL), lib.MLM_ERR_ARGUMENT),
-    ("qr NULL r", "mlm_qr", lambda: (_buf(6), 3, 2, _buf(6), NULL), lib.MLM_ERR_ARGUMENT),
-    ("qr overflow", "mlm_qr", lambda: (_buf(1), 2**40, 2**40, _buf(1), _buf(1)), lib.MLM_ERR_ARGUMENT),
-    ("qr negative", "mlm_qr", lambda: (_buf(1), -2, 3, _buf(1), _buf(1)), lib.MLM_ERR_ARGUMENT),
-    ("eigh NULL w", "mlm_eigh", lambda: (_buf(4), 2, NULL, _buf(4)), lib.MLM_ERR_ARGUMENT),
-    ("eigh NaN", "mlm_eigh", lambda: (ffi.new("double[]", [float("nan")]), 1, _buf(1), _buf(1)), lib.MLM_ERR_NOT_FINITE),
-    ("svd NULL s", "mlm_svd", lambda: (_buf(6), 2, 3, 0, _buf(4), NULL, _buf(6)), lib.MLM_ERR_ARGUMENT),
-    ("svd overflow", "mlm_svd", lambda: (_buf(1), 2**40, 2**40, 1, _buf(1), _buf(1), _buf(1)), lib.MLM_ERR_ARGUMENT),
-    ("pinv NULL dst", "mlm_pinv", lambda: (_buf(6), 2, 3, 1e-15, NULL), lib.MLM_ERR_ARGUMENT),
-    ("rank NULL out", "mlm_matrix_rank", lambda: (_buf(6), 2, 3, -1.0, NULL), lib.MLM_ERR_ARGUMENT),
-    ("cond empty", "mlm_cond", lambda: (NULL, 0, 3, _buf(1)), lib.MLM_ERR_SHAPE),
-    ("low rank k too big", "mlm_low_rank_approx", lambda: (_buf(6), 2, 3, 3, _buf(9), _buf(3), _buf(9), _buf(6)), lib.MLM_ERR_SHAPE),
-    ("pca one sample", "mlm_pca", lambda: (_buf(3), 1, 3, 1, _buf(3), _buf(1), _buf(1), _buf(3), _buf(1)), lib.MLM_ERR_SHAPE),
-    ("eig NULL wi", "mlm_eig", lambda: (_buf(4), 2, _buf(2), NULL, _buf(4)), lib.MLM_ERR_ARGUMENT),
-    ("eig Inf", "mlm_eig", lambda: (ffi.new("double[]", [float("inf")]), 1, _buf(1), _buf(1), _buf(1)), lib.MLM_ERR_NOT_FINITE),
+    # decompositions: the trailing (NULL, NULL, 0.0) is "no progress callback" (_QUIET)
+    ("cholesky not PD", "mlm_cholesky", lambda: (ffi.new("double[]", [1.0, 2.0, 2.0, 1.0]), 2, _buf(4), *_QUIET),
+     lib.MLM_ERR_NOT_POSITIVE_DEFINITE),
+    ("cholesky NULL dst", "mlm_cholesky", lambda: (_buf(4), 2, NULL, *_QUIET), lib.MLM_ERR_ARGUMENT),
+    ("qr NULL r", "mlm_qr", lambda: (_buf(6), 3, 2, _buf(6), NULL, *_QUIET), lib.MLM_ERR_ARGUMENT),
+    ("qr overflow", "mlm_qr", lambda: (_buf(1), 2**40, 2**40, _buf(1), _buf(1), *_QUIET), lib.MLM_ERR_ARGUMENT),
+    ("qr negative", "mlm_qr", lambda: (_buf(1), -2, 3, _buf(1), _buf(1), *_QUIET), lib.MLM_ERR_ARGUMENT),
+    ("eigh NULL w", "mlm_eigh", lambda: (_buf(4), 2, NULL, _buf(4), *_QUIET), lib.MLM_ERR_ARGUMENT),
+    ("eigh NaN", "mlm_eigh", lambda: (ffi.new("double[]", [float("nan")]), 1, _buf(1), _buf(1), *_QUIET), lib.MLM_ERR_NOT_FINITE),
+    ("svd NULL s", "mlm_svd", lambda: (_buf(6), 2, 3, 0, _buf(4), NULL, _buf(6), *_QUIET), lib.MLM_ERR_ARGUMENT),
+    ("svd overflow", "mlm_svd", lambda: (_buf(1), 2**40, 2**40, 1, _buf(1), _buf(1), _buf(1), *_QUIET), lib.MLM_ERR_ARGUMENT),
+    ("svd progress aborts", "mlm_svd", lambda: _svd_stopped_by_progress(), lib.MLM_ERR_CALLBACK),
+    ("pinv NULL dst", "mlm_pinv", lambda: (_buf(6), 2, 3, 1e-15, NULL, *_QUIET), lib.MLM_ERR_ARGUMENT),
+    ("rank NULL out", "mlm_matrix_rank", lambda: (_buf(6), 2, 3, -1.0, NULL, *_QUIET), lib.MLM_ERR_ARGUMENT),
+    ("cond empty", "mlm_cond", lambda: (NULL, 0, 3, _buf(1), *_QUIET), lib.MLM_ERR_SHAPE),
+    ("low rank k too big", "mlm_low_rank_approx", lambda: (_buf(6), 2, 3, 3, _buf(9), _buf(3), _buf(9), _buf(6), *_QUIET),
+     lib.MLM_ERR_SHAPE),
+    ("pca one sample", "mlm_pca", lambda: (_buf(3), 1, 3, 1, _buf(3), _buf(1), _buf(1), _buf(3), _buf(1), *_QUIET), lib.MLM_ERR_SHAPE),
+    ("eig NULL wi", "mlm_eig", lambda: (_buf(4), 2, _buf(2), NULL, _buf(4), *_QUIET), lib.MLM_ERR_ARGUMENT),
+    ("eig Inf", "mlm_eig", lambda: (ffi.new("double[]", [float("inf")]), 1, _buf(1), _buf(1), _buf(1), *_QUIET), lib.MLM_ERR_NOT_FINITE),
     ("gomaxprocs NULL", "mlm_gomaxprocs", lambda: (NULL,), lib.MLM_ERR_ARGUMENT),
     ("version NULL len", "mlm_go_version", lambda: (ffi.new("char[]", 8), 8, NULL), lib.MLM_ERR_ARGUMENT),
     ("version bad cap", "mlm_go_version", lambda: (NULL, 8, ffi.new("int64_t *")), lib.MLM_ERR_ARGUMENT),
@@ -204,6 +209,25 @@ def _train(n=2, optimizer=None, hyper=(0.1, 0.0, 0.0, 0.0, 0.0), done=None):
             ffi.new("double[]", list(hyper)), len(hyper), state, 0, 3, 1, _buf(3), NULL, NULL, 0.0, done)
 
 
+_QUIET = (NULL, NULL, 0.0)
+
+
+class _StopAtOnce(Progress):
+    """A progress callback that asks to stop (mlm_progress returns 1) at its first call."""
+
+    def report(self, steps, xs):
+        return True
+
+
+def _svd_stopped_by_progress():
+    """mlm_svd of a 40 x 40 matrix whose progress callback (called at every
+    check point: every = 0) answers 1: a decomposition cannot stop early
+    with a result, so that aborts too."""
+    a = ffi.new("double[]", [float(i % 7) for i in range(1600)])
+    pp, ctx = progress_arg(_StopAtOnce("svd", None, callback=lambda *args: True))
+    return (a, 40, 40, 0, _buf(1600), _buf(40), _buf(1600), pp, ctx, 0.0)
+
+
 def _descent(objective=None, n=2, rate=0.1, max_iter=3, steps=None):
     """Arguments of mlm_gradient_descent with no Python function behind them."""
     name = ffi.new("char[]", objective) if objective else NULL
@@ -218,6 +242,52 @@ def test_go_checks_arguments_again(what, func, args, status):
 
 def test_raw_calls_cover_every_export():
     assert {func for _, func, _, _ in RAW_BAD} == header_functions()
+
+
+class _Counting(Progress):
+    """A progress callback that counts its calls, and raises ``exc`` at call ``raise_at``."""
+
+    def __init__(self, raise_at: int = 0, exc: BaseException | None = None) -> None:
+        super().__init__("svd", None, callback=lambda *args: None)
+        self.calls, self.raise_at, self.exc = 0, raise_at, exc
+
+    def report(self, steps, xs):
+        self.calls += 1
+        assert steps == self.calls and len(xs) == 0  # (steps = calls so far, no point)
+        if self.calls == self.raise_at:
+            raise self.exc
+        return False
+
+
+def _raw_svd(A, progress=None, every=0.0):
+    """mlm_svd of A through invoke, with the progress callback ``progress`` (None: NULL)."""
+    m, n = A.shape
+    U, S, Vt = np.empty((m, n)), np.empty(n), np.empty((n, n))
+    pp, ctx = progress_arg(progress)
+    status = invoke(lib.mlm_svd, ffi.from_buffer("double[]", A), m, n, 0, ffi.from_buffer("double[]", U),
+                    ffi.from_buffer("double[]", S), ffi.from_buffer("double[]", Vt), pp, ctx, every)
+    return status, (U, S, Vt)
+
+
+def test_a_decomposition_reporting_progress_changes_no_bit():
+    A = np.random.default_rng(3).standard_normal((150, 120))
+    quiet, want = _raw_svd(A)
+    counting = _Counting()
+    status, got = _raw_svd(A, counting)  # every = 0: a call at every check point
+    assert quiet == status == lib.MLM_OK and counting.calls > 100
+    for g, w in zip(got, want):
+        assert g.tobytes() == w.tobytes()
+
+
+def test_an_exception_in_a_decompositions_progress_comes_back_unchanged():
+    A = np.random.default_rng(4).standard_normal((150, 120))
+    A_before = A.copy()
+    boom = ValueError("from the progress callback")
+    counting = _Counting(raise_at=7, exc=boom)
+    with pytest.raises(ValueError) as info:
+        _raw_svd(A, counting)
+    assert info.value is boom and counting.calls == 7  # Go stopped at once
+    assert A.tobytes() == A_before.tobytes()
 
 
 

@@ -443,3 +443,16 @@ def test_objectives_are_plain_callables():
         objectives.rosenbrock([1.0])
     assert repr(objectives.rosenbrock) == "mlmath.objectives.rosenbrock"
     assert os.path.basename(objectives.__file__) == "objectives.py"
+
+
+def test_the_traceback_of_a_callback_error_shows_the_users_function(backend):
+    """The Go backend once re-raised the callback's exception without the
+    frames of the user's function (cffi passes the traceback separately)."""
+    import traceback
+
+    def broken(v):
+        raise KeyError("inside the user's function")
+
+    with pytest.raises(KeyError) as info:
+        backend.gradient(broken, [1.0, 2.0])
+    assert traceback.extract_tb(info.value.__traceback__)[-1].name == "broken"

@@ -509,3 +509,15 @@ def test_eig_rotation_is_complex(backend):
     w, v = backend.eig(rotation(0.3))
     assert w.dtype == v.dtype == np.complex128
     np.testing.assert_allclose(np.sort_complex(w), [np.exp(-0.3j), np.exp(0.3j)], rtol=8 * EPS)
+
+
+@pytest.mark.parametrize("scale", [1e-300, 1e-200, 1e-160, 1e160, 1e200, 1e300])
+def test_eig_and_eigh_of_tiny_and_huge_matrices(backend, scale):
+    """Go's eig and eigh once failed ("did not converge"), returned NaN or lost
+    the eigenvalues (rotation * 1e-200 gave 0, 0) for entries beyond 1e+-154:
+    they scale by a power of two now, as LAPACK does (found by tests/hostile)."""
+    A = np.array([[2.0, 1.0, 0.0], [1.0, 3.0, 1.0], [0.0, 1.0, 4.0]])
+    w = np.sort_complex(backend.eig(rotation(0.3) * scale).eigenvalues / scale)
+    np.testing.assert_allclose(w, [np.exp(-0.3j), np.exp(0.3j)], rtol=64 * EPS)
+    np.testing.assert_allclose(np.sort(backend.eig(A * scale).eigenvalues.real / scale), np.linalg.eigvalsh(A), rtol=64 * EPS)
+    np.testing.assert_allclose(backend.eigh(A * scale).eigenvalues / scale, np.linalg.eigvalsh(A), rtol=64 * EPS)

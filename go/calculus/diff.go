@@ -81,11 +81,14 @@ func Gradient(dst []float64, f Func, x []float64, h float64) error {
 // f is called 2n times, in Gradient's order.
 func Jacobian(dst []float64, f Func, x []float64, m int, h float64) error {
 	n := len(x)
-	if m < 0 || len(dst) != m*n {
-		panic(ErrShape)
+	if m < 0 || (n != 0 && m > math.MaxInt/n) || len(dst) != m*n {
+		panic(ErrShape) // checked for overflow: a huge m must not pass by wrapping
 	}
 	if err := checkStep(h); err != nil {
 		return err
+	}
+	if n == 0 {
+		return nil // f is not called: no room for its m values (m may be huge)
 	}
 	xp := append([]float64(nil), x...)
 	plus, minus := make([]float64, m), make([]float64, m)

@@ -25,6 +25,12 @@ const nb = 64
 // pivot is not positive. NaN or Inf in the lower triangle gives an l of all
 // NaN and no error. It panics with ErrShape if len(a) or len(l) != n*n.
 func Cholesky(l, a []float64, n int) error {
+	return Options{}.Cholesky(l, a, n)
+}
+
+// Cholesky is the package's Cholesky with the options o: a check point
+// before each block column.
+func (o Options) Cholesky(l, a []float64, n int) error {
 	checkSize(a, n, n)
 	checkSize(l, n, n)
 	for i := range n {
@@ -39,7 +45,11 @@ func Cholesky(l, a []float64, n int) error {
 		clear(l[i*n+i+1 : i*n+n])
 	}
 	var lt []float64 // L21ᵀ, the right operand of the trailing update
+	w := o.watch()
 	for k0 := 0; k0 < n; k0 += nb {
+		if err := w.check(); err != nil {
+			return err
+		}
 		kb := min(nb, n-k0)
 		if !potrfUnblocked(l[k0*n+k0:], n, kb) {
 			return ErrNotPositiveDefinite

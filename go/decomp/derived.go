@@ -11,12 +11,15 @@ import (
 // DefaultPinvRcond is numpy.linalg.pinv's default relative cutoff.
 const DefaultPinvRcond = 1e-15
 
+// Each function here is also a method of Options, with the check points
+// of the SVD and of the matrix products after it.
+
 // thinSVD returns the reduced SVD of the m×n matrix a: u (m×k), s (k), vt
-// (k×n).
-func thinSVD(a []float64, m, n int) (u, s, vt []float64, err error) {
+// (k×n), with w's check points.
+func thinSVD(a []float64, m, n int, w *watch) (u, s, vt []float64, err error) {
 	k := min(m, n)
 	u, s, vt = make([]float64, m*k), make([]float64, k), make([]float64, k*n)
-	err = SVD(u, s, vt, a, m, n, false)
+	err = svd(u, s, vt, a, m, n, false, w)
 	return u, s, vt, err
 }
 
@@ -26,9 +29,15 @@ func thinSVD(a []float64, m, n int) (u, s, vt []float64, err error) {
 // default). It returns SVD's errors (ErrNotFinite, ErrNoConvergence) and
 // panics with ErrShape if a length disagrees with the dimensions.
 func Pinv(dst, a []float64, m, n int, rcond float64) error {
+	return Options{}.Pinv(dst, a, m, n, rcond)
+}
+
+// Pinv is the package's Pinv with the options o.
+func (o Options) Pinv(dst, a []float64, m, n int, rcond float64) error {
 	checkSize(a, m, n)
 	checkSize(dst, n, m)
-	u, s, vt, err := thinSVD(a, m, n)
+	wt := o.watch()
+	u, s, vt, err := thinSVD(a, m, n, wt)
 	if err != nil {
 		return err
 	}
@@ -40,24 +49,28 @@ func Pinv(dst, a []float64, m, n int, rcond float64) error {
 	cutoff := rcond * s[0]
 	// W = S⁺·Uᵀ (k×m), then A⁺ = V·W = (Vᵀ)ᵀ·W.
 	w := make([]float64, k*m)
+	transposeTo(w, m, u, k, m, k)
 	for j := range k {
-		if s[j] > cutoff {
-			inv := 1 / s[j]
-			for i := range m {
-				w[j*m+i] = u[i*k+j] * inv
-			}
+		if row := w[j*m : j*m+m]; s[j] > cutoff {
+			kernel.Scale(row, 1/s[j], row)
+		} else {
+			clear(row)
 		}
 	}
-	kernel.Gemm(n, m, k, transposeOf(vt, k, n), k, w, m, dst, m, 0)
-	return nil
+	return wt.gemm(n, m, k, transposeOf(vt, k, n), k, w, m, dst, m)
 }
 
 // Rank returns the number of singular values of the m×n matrix a above tol;
 // a negative tol means numpy.linalg.matrix_rank's default, s_max·max(m,
 // n)·eps. It returns SVD's errors.
 func Rank(a []float64, m, n int, tol float64) (int, error) {
+	return Options{}.Rank(a, m, n, tol)
+}
+
+// Rank is the package's Rank with the options o.
+func (o Options) Rank(a []float64, m, n int, tol float64) (int, error) {
 	checkSize(a, m, n)
-	s, err := singularValues(a, m, n)
+	s, err := singularValues(a, m, n, o.watch())
 	if err != nil || len(s) == 0 {
 		return 0, err
 	}
@@ -74,24 +87,31 @@ func Rank(a []float64, m, n int, tol float64) (int, error) {
 }
 
 // Cond returns the 2-norm condition number s_max/s_min of the m×n matrix a
-// (numpy.linalg.cond with p=None): +Inf when s_min is zero. It panics with
+// (numpy.linalg.cond with p=None): +Inf when s_min is zero
+// and s_max is not; NaN (0/0, as numpy) for the zero matrix. It panics with
 // ErrShape for an empty matrix, whose condition number is undefined, and
 // returns SVD's errors.
 func Cond(a []float64, m, n int) (float64, error) {
+	return Options{}.Cond(a, m, n)
+}
+
+// Cond is the package's Cond with the options o.
+func (o Options) Cond(a []float64, m, n int) (float64, error) {
 	checkSize(a, m, n)
 	if m == 0 || n == 0 {
 		panic(ErrShape)
 	}
-	s, err := singularValues(a, m, n)
+	s, err := singularValues(a, m, n, o.watch())
 	if err != nil {
 		return 0, err
 	}
 	return s[0] / s[len(s)-1], nil
 }
 
-// singularValues returns the singular values of a, descending.
-func singularValues(a []float64, m, n int) ([]float64, error) {
-	_, s, _, err := thinSVD(a, m, n)
+// singularValues returns the singular values of a, descending, with w's
+// check points.
+func singularValues(a []float64, m, n int, w *watch) ([]float64, error) {
+	_, s, _, err := thinSVD(a, m, n, w)
 	return s, err
 }
 
@@ -101,6 +121,11 @@ func singularValues(a []float64, m, n int) ([]float64, error) {
 // It panics with ErrShape unless 0 < r <= min(m, n) and the lengths agree,
 // and returns SVD's errors.
 func LowRank(uk, sk, vtk, ak, a []float64, m, n, r int) error {
+	return Options{}.LowRank(uk, sk, vtk, ak, a, m, n, r)
+}
+
+// LowRank is the package's LowRank with the options o.
+func (o Options) LowRank(uk, sk, vtk, ak, a []float64, m, n, r int) error {
 	checkSize(a, m, n)
 	if r < 1 || r > min(m, n) || len(sk) != r {
 		panic(ErrShape)
@@ -108,7 +133,8 @@ func LowRank(uk, sk, vtk, ak, a []float64, m, n, r int) error {
 	checkSize(uk, m, r)
 	checkSize(vtk, r, n)
 	checkSize(ak, m, n)
-	u, s, vt, err := thinSVD(a, m, n)
+	wt := o.watch()
+	u, s, vt, err := thinSVD(a, m, n, wt)
 	if err != nil {
 		return err
 	}
@@ -122,8 +148,7 @@ func LowRank(uk, sk, vtk, ak, a []float64, m, n, r int) error {
 			us[i*r+j] = u[i*k+j] * s[j]
 		}
 	}
-	kernel.Gemm(m, n, r, us, r, vtk, n, ak, n, 0)
-	return nil
+	return wt.gemm(m, n, r, us, r, vtk, n, ak, n)
 }
 
 // PCA computes the principal component analysis of the data x (samples
@@ -137,6 +162,11 @@ func LowRank(uk, sk, vtk, ak, a []float64, m, n, r int) error {
 // as scikit-learn's 0/0. It panics with ErrShape unless samples >= 2, 1 <= c <=
 // min(samples, features) and the lengths agree, and returns SVD's errors.
 func PCA(components, variance, ratio, mean, transformed, x []float64, samples, features, c int) error {
+	return Options{}.PCA(components, variance, ratio, mean, transformed, x, samples, features, c)
+}
+
+// PCA is the package's PCA with the options o.
+func (o Options) PCA(components, variance, ratio, mean, transformed, x []float64, samples, features, c int) error {
 	checkSize(x, samples, features)
 	if samples < 2 || c < 1 || c > min(samples, features) || len(variance) != c || len(ratio) != c || len(mean) != features {
 		panic(ErrShape)
@@ -156,7 +186,7 @@ func PCA(components, variance, ratio, mean, transformed, x []float64, samples, f
 	for i := range samples {
 		kernel.Sub(xc[i*features:i*features+features], x[i*features:i*features+features], mean)
 	}
-	u, s, vt, err := thinSVD(xc, samples, features)
+	u, s, vt, err := thinSVD(xc, samples, features, o.watch())
 	if err != nil {
 		return err
 	}

@@ -49,7 +49,7 @@ func TestRankCondLowRank(t *testing.T) {
 		t.Errorf("Cond(singular) = %v, want +Inf", c)
 	}
 	a := randMat(rng, 8, 5)
-	s, _ := singularValues(a, 8, 5)
+	s, _ := singularValues(a, 8, 5, nil)
 	for r := 1; r <= 5; r++ {
 		uk, sk, vtk, ak := make([]float64, 8*r), make([]float64, r), make([]float64, r*5), make([]float64, 40)
 		if err := LowRank(uk, sk, vtk, ak, a, 8, 5, r); err != nil {
@@ -60,7 +60,7 @@ func TestRankCondLowRank(t *testing.T) {
 		for i := range d {
 			d[i] = a[i] - ak[i]
 		}
-		ds, _ := singularValues(d, 8, 5)
+		ds, _ := singularValues(d, 8, 5, nil)
 		want := 0.0
 		if r < 5 {
 			want = s[r]

@@ -18,6 +18,12 @@
 //     QR) gives a result of all NaN (no error), the same rule as mat.Inv:
 //     LAPACK's results for such input depend on the implementation and on
 //     where the value sits. The eigen solvers return ErrNotFinite instead.
+//   - Each decomposition is also a method of Options, whose Interrupt hook
+//     the long algorithms call at their check points (about every
+//     Options.Every): an error from it stops the decomposition, which
+//     returns that error. This is how Ctrl-C reaches a decomposition that
+//     takes seconds. The zero Options, used by the package-level functions,
+//     never interrupts, and a hook that never stops changes no bit.
 //   - The algorithms follow LAPACK's (dpotrf, dgeqrf with dorgqr), so the
 //     factors agree with numpy.linalg's, signs included, to rounding.
 package decomp

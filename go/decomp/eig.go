@@ -7,8 +7,11 @@ import (
 )
 
 // eigMaxIter bounds the Francis iterations spent on one eigenvalue (or
-// pair) before Eig gives up; exceptional shifts are tried at 10 and 30.
-const eigMaxIter = 60
+// pair) of an n×n matrix before Eig gives up: 30·max(10, n), LAPACK's
+// dlahqr's budget. Exceptional shifts are tried at 10 and 30 and, for a
+// block that still does not split (a defective cluster of eigenvalues can
+// take over 100 iterations), every 10 from 70 on, alternating the two kinds.
+func eigMaxIter(n int) int { return 30 * max(10, n) }
 
 // Eig computes the eigenvalues and right eigenvectors of the general real
 // n×n matrix a, which it does not modify.
@@ -31,9 +34,16 @@ const eigMaxIter = 60
 // Schur form by back substitution, transformed back.
 //
 // It returns ErrNotFinite for NaN or Inf in a and ErrNoConvergence when an
-// eigenvalue takes more than 60 iterations. It panics with ErrShape if a
-// length disagrees with n.
+// eigenvalue takes more than 30·max(10, n) iterations. It panics with
+// ErrShape if a length disagrees with n.
 func Eig(wr, wi, v, a []float64, n int) error {
+	return Options{}.Eig(wr, wi, v, a, n)
+}
+
+// Eig is the package's Eig with the options o: check points between the
+// steps of the Hessenberg reduction, the iterations of the QR algorithm
+// and the steps of the back substitution.
+func (o Options) Eig(wr, wi, v, a []float64, n int) error {
 	checkSize(a, n, n)
 	checkSize(v, n, n)
 	if len(wr) != n || len(wi) != n {
@@ -47,18 +57,56 @@ func Eig(wr, wi, v, a []float64, n int) error {
 	if n == 0 {
 		return nil
 	}
-	h := rowsOf(append([]float64(nil), a...), n)
+	hFlat := append([]float64(nil), a...)
+	k := eigScale(hFlat)
+	h := rowsOf(hFlat, n)
 	// The transformations are accumulated transposed: row j of vt is
 	// column j of V, so that every update of V touches contiguous rows.
 	vtFlat := make([]float64, n*n)
 	vt := rowsOf(vtFlat, n)
-	hessenberg(h, vt, n)
-	if err := schur(h, vt, wr, wi, n); err != nil {
+	wt := o.watch()
+	if err := hessenberg(h, vt, n, wt); err != nil {
 		return err
 	}
-	schurVectors(h, vtFlat, v, wr, wi, n)
+	if err := schur(h, vt, wr, wi, n, wt); err != nil {
+		return err
+	}
+	if err := schurVectors(hFlat, vtFlat, v, wr, wi, n, wt); err != nil {
+		return err
+	}
 	normalizeEigenvectors(rowsOf(v, n), wi, n)
+	for i := range n { // the eigenvalues of A = 2^k·(the scaled A)
+		wr[i], wi[i] = math.Ldexp(wr[i], k), math.Ldexp(wi[i], k)
+	}
 	return nil
+}
+
+// eigScale scales h in place by a power of two 2^-k, exact, when its
+// largest magnitude is beyond 2^±450, to bring it to about 2^±450, and
+// returns k (0: h unchanged). hqr2 and the tridiagonal QL square entries
+// (p·p + w): from about 1e154 they overflow, below 1e-154 they underflow,
+// and eigenvalues come out NaN, zero or inexact. LAPACK's dgeev and dsyev
+// scale for the same reason, to the same kind of bound (scaling all the way
+// to 1 would push the small entries of a wide-ranging matrix into
+// subnormals). The eigenvectors do not change.
+func eigScale(h []float64) int {
+	const limit = 450
+	var big float64
+	for _, x := range h {
+		big = math.Max(big, math.Abs(x))
+	}
+	if big == 0 || (big >= 0x1p-450 && big <= 0x1p450) {
+		return 0
+	}
+	_, e := math.Frexp(big) // big = f·2^e, f in [0.5, 1)
+	k := e + limit
+	if big > 1 {
+		k = e - limit
+	}
+	for i, x := range h {
+		h[i] = math.Ldexp(x, -k)
+	}
+	return k
 }
 
 // rowsOf views the n×n row-major matrix s as rows.
@@ -73,12 +121,16 @@ func rowsOf(s []float64, n int) [][]float64 {
 // hessenberg reduces h to upper Hessenberg form H = Vᵀ·A·V by Householder
 // reflections (EISPACK's orthes) and sets vt to the accumulated Vᵀ. Every
 // update runs along contiguous rows (inner products and axpys on the SIMD
-// kernels).
-func hessenberg(h, vt [][]float64, n int) {
+// kernels). wt's check points come before each reflection, while it is
+// formed and while Vᵀ is accumulated; its error is returned.
+func hessenberg(h, vt [][]float64, n int, wt *watch) error {
 	ort := make([]float64, n)
 	f := make([]float64, n)
 	vs := make([][]float64, n) // the reflections' vectors u_m (scaled), for Vᵀ
 	for m := 1; m < n-1; m++ {
+		if err := wt.check(); err != nil {
+			return err
+		}
 		var scale float64
 		for i := m; i < n; i++ {
 			scale += math.Abs(h[i][m-1])
@@ -127,6 +179,9 @@ func hessenberg(h, vt [][]float64, n int) {
 		if vs[m] == nil {
 			continue
 		}
+		if err := wt.check(); err != nil {
+			return err
+		}
 		u, hh := vs[m][:n-m], vs[m][n-m]
 		for i := range n {
 			row := vt[i][m:n]
@@ -135,14 +190,16 @@ func hessenberg(h, vt [][]float64, n int) {
 			}
 		}
 	}
+	return nil
 }
 
 // schur reduces the upper Hessenberg h to real Schur form T = Zᵀ·H·Z by
 // Francis' double-shift QR iteration (EISPACK's hqr2, first part), updating
 // the whole of h and accumulating Zᵀ into vt (rows: the columns of Z); it stores the eigenvalues in
 // wr, wi. A real pair of eigenvalues in a 2×2 block is split by a rotation,
-// so T's 2×2 blocks are exactly its complex pairs.
-func schur(h, vt [][]float64, wr, wi []float64, n int) error {
+// so T's 2×2 blocks are exactly its complex pairs. wt's check points come
+// before each deflation or iteration; its error is returned.
+func schur(h, vt [][]float64, wr, wi []float64, n int, wt *watch) error {
 	const eps = 0x1p-52
 	var norm float64
 	for i := range n {
@@ -153,6 +210,9 @@ func schur(h, vt [][]float64, wr, wi []float64, n int) error {
 	nn, iter := n-1, 0
 	var exshift, p, q, r, s, z, w, x, y float64
 	for nn >= 0 {
+		if err := wt.check(); err != nil {
+			return err
+		}
 		// The active block ends at nn and starts after the last negligible
 		// subdiagonal element.
 		l := nn
@@ -218,7 +278,7 @@ func schur(h, vt [][]float64, wr, wi []float64, n int) error {
 				y = h[nn-1][nn-1]
 				w = h[nn][nn-1] * h[nn-1][nn]
 			}
-			if iter == 10 { // Wilkinson's exceptional shift
+			if iter == 10 || iter >= 70 && iter%20 == 10 { // Wilkinson's exceptional shift
 				exshift += x
 				for i := 0; i <= nn; i++ {
 					h[i][i] -= x
@@ -228,7 +288,7 @@ func schur(h, vt [][]float64, wr, wi []float64, n int) error {
 				y = x
 				w = -0.4375 * s * s
 			}
-			if iter == 30 { // a second exceptional shift (as MATLAB's)
+			if iter == 30 || iter >= 80 && iter%20 == 0 { // a second exceptional shift (as MATLAB's)
 				s = (y - x) / 2
 				s = s*s + w
 				if s > 0 {
@@ -245,7 +305,7 @@ func schur(h, vt [][]float64, wr, wi []float64, n int) error {
 				}
 			}
 			iter++
-			if iter > eigMaxIter {
+			if iter > eigMaxIter(n) {
 				return ErrNoConvergence
 			}
 			// Look for two consecutive small subdiagonal elements.
@@ -344,12 +404,15 @@ func schur(h, vt [][]float64, wr, wi []float64, n int) error {
 	return nil
 }
 
-// schurVectors computes the eigenvectors of the real Schur form h by back
-// substitution (EISPACK's hqr2, second part), overwriting the upper
-// triangle of h with them, and transforms them back with Vᵀ (vt, n×n): the
-// columns of v (n×n) become A's eigenvectors, unnormalized, complex ones
-// as (real, imaginary) column pairs.
-func schurVectors(h [][]float64, vt, v []float64, wr, wi []float64, n int) {
+// schurVectors computes the eigenvectors of the real Schur form h (n×n,
+// row-major in hFlat) by back substitution (EISPACK's hqr2, second part),
+// overwriting the upper triangle of h with them, and transforms them back
+// with Vᵀ (vt, n×n): the columns of v (n×n) become A's eigenvectors,
+// unnormalized, complex ones as (real, imaginary) column pairs. wt's check
+// points come before each eigenvector's back substitution and between the
+// row blocks of the back transformation; its error is returned.
+func schurVectors(hFlat, vt, v []float64, wr, wi []float64, n int, wt *watch) error {
+	h := rowsOf(hFlat, n)
 	const eps = 0x1p-52
 	var norm float64
 	for i := range n {
@@ -363,10 +426,13 @@ func schurVectors(h [][]float64, vt, v []float64, wr, wi []float64, n int) {
 				v[i*n+j] = x
 			}
 		}
-		return
+		return nil
 	}
 	var r, s, z, w, x, y, t float64
 	for en := n - 1; en >= 0; en-- {
+		if err := wt.check(); err != nil {
+			return err
+		}
 		p, q := wr[en], wi[en]
 		switch {
 		case q == 0: // a real eigenvector
@@ -384,8 +450,10 @@ func schurVectors(h [][]float64, vt, v []float64, wr, wi []float64, n int) {
 				}
 				l = i
 				if wi[i] == 0 {
-					if w != 0 {
-						h[i][en] = -r / w
+					// A w so small (subnormal) that -r/w overflows is
+					// replaced by eps·norm, as hqr2 does for w = 0.
+					if x := -r / w; w != 0 && !math.IsInf(x, 0) {
+						h[i][en] = x
 					} else {
 						h[i][en] = -r / (eps * norm)
 					}
@@ -456,19 +524,23 @@ func schurVectors(h [][]float64, vt, v []float64, wr, wi []float64, n int) {
 	}
 	// Back transformation: E = V·X with X the upper triangle of h, as
 	// Eᵀ = Xᵀ·Vᵀ on the GEMM kernels; v gets E.
-	xt := make([]float64, n*n)
-	for i := range n {
-		for j := i; j < n; j++ {
-			xt[j*n+i] = h[i][j]
-		}
+	if err := wt.check(); err != nil {
+		return err
+	}
+	xt := make([]float64, n*n) // Xᵀ: the transpose of h, its strict lower triangle cleared
+	transposeTo(xt, n, hFlat, n, n, n)
+	for j := range n {
+		clear(xt[j*n+j+1 : j*n+n])
 	}
 	et := make([]float64, n*n)
-	kernel.Gemm(n, n, n, xt, n, vt, n, et, n, 0)
-	for j := range n {
-		for i, x := range et[j*n : j*n+n] {
-			v[i*n+j] = x
-		}
+	if err := wt.gemm(n, n, n, xt, n, vt, n, et, n); err != nil {
+		return err
 	}
+	if err := wt.check(); err != nil {
+		return err
+	}
+	transposeTo(v, n, et, n, n, n)
+	return nil
 }
 
 // cdiv returns (xr + i·xi) / (yr + i·yi), scaled to avoid overflow (Smith).

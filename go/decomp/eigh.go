@@ -28,31 +28,52 @@ const eighMaxIter = 30
 // ErrNoConvergence if an eigenvalue takes more than 30 iterations (w and v
 // are then unspecified). It panics with ErrShape if a length disagrees.
 func Eigh(w, v, a []float64, n int) error {
+	return Options{}.Eigh(w, v, a, n)
+}
+
+// Eigh is the package's Eigh with the options o: check points between the
+// steps of the reduction, the blocks that form Q and the QL iterations.
+func (o Options) Eigh(w, v, a []float64, n int) error {
 	checkSize(a, n, n)
 	checkSize(v, n, n)
 	if len(w) != n {
 		panic(ErrShape)
 	}
-	// s: the full symmetric matrix from the lower triangle of a.
-	s := make([]float64, n*n)
 	for i := range n {
-		for j, x := range a[i*n : i*n+i+1] {
+		for _, x := range a[i*n : i*n+i+1] {
 			if math.IsNaN(x) || math.IsInf(x, 0) {
 				return ErrNotFinite
 			}
-			s[i*n+j], s[j*n+i] = x, x
 		}
+	}
+	// s: the full symmetric matrix from the lower triangle of a: Aᵀ, whose
+	// upper triangle is the lower one of A mirrored, then A's lower triangle.
+	s := make([]float64, n*n)
+	transposeTo(s, n, a, n, n, n)
+	for i := range n {
+		copy(s[i*n:i*n+i+1], a[i*n:i*n+i+1])
 	}
 	if n == 0 {
 		return nil
 	}
+	k := eigScale(s) // as Eig: no overflow inside for entries near 1e308
 	d, e := make([]float64, n), make([]float64, n)
 	zt := make([]float64, n*n) // Zᵀ: row j is the eigenvector of d[j]
-	tridiagonalize(s, n, d, e, zt)
-	if err := tridiagonalQL(d, e, zt, n); err != nil {
+	wt := o.watch()
+	if err := tridiagonalize(s, n, d, e, zt, wt); err != nil {
 		return err
 	}
-	// Ascending eigenvalues, their vectors along.
+	if err := tridiagonalQL(d, e, zt, n, wt); err != nil {
+		return err
+	}
+	if err := wt.check(); err != nil {
+		return err
+	}
+	for i := range d {
+		d[i] = math.Ldexp(d[i], k)
+	}
+	// Ascending eigenvalues, their vectors along: the rows of zt in that
+	// order (into s, free now), transposed into v.
 	order := make([]int, n)
 	for i := range order {
 		order[i] = i
@@ -60,10 +81,9 @@ func Eigh(w, v, a []float64, n int) error {
 	sort.SliceStable(order, func(x, y int) bool { return d[order[x]] < d[order[y]] })
 	for j, o := range order {
 		w[j] = d[o]
-		for i, x := range zt[o*n : o*n+n] {
-			v[i*n+j] = x
-		}
+		copy(s[j*n:j*n+n], zt[o*n:o*n+n])
 	}
+	transposeTo(v, n, s, n, n, n)
 	return nil
 }
 
@@ -72,8 +92,9 @@ func Eigh(w, v, a []float64, n int) error {
 // writes Qᵀ into zt (n×n), as LAPACK's dsytd2 (UPLO='L') and dorgtr.
 // Reflection j annihilates column j below its subdiagonal; since s is kept
 // full and symmetric, that column is the contiguous row j right of the
-// diagonal.
-func tridiagonalize(s []float64, n int, d, e, zt []float64) {
+// diagonal. wt's check points come before each reflection and while Qᵀ is
+// formed; its error is returned.
+func tridiagonalize(s []float64, n int, d, e, zt []float64, wt *watch) error {
 	m := n - 1 // the reflections act on rows and columns 1..n-1
 	var at, tau []float64
 	if m > 0 {
@@ -81,6 +102,9 @@ func tridiagonalize(s []float64, n int, d, e, zt []float64) {
 	}
 	p, pwBuf := make([]float64, n), make([]float64, n)
 	for j := 0; j < n-1; j++ {
+		if err := wt.check(); err != nil {
+			return err
+		}
 		x := s[j*n+j+1 : j*n+n]
 		t := householder(x)
 		d[j], e[j] = s[j*n+j], x[0]
@@ -119,18 +143,22 @@ func tridiagonalize(s []float64, n int, d, e, zt []float64) {
 	if m > 0 {
 		qt := make([]float64, m*m)
 		var ws qrWork
-		formQt(qt, at, tau, m, m, &ws)
+		if err := formQt(qt, at, tau, m, m, &ws, wt); err != nil {
+			return err
+		}
 		for c := range m {
 			copy(zt[(c+1)*n+1:(c+1)*n+n], qt[c*m:c*m+m])
 		}
 	}
+	return nil
 }
 
 // tridiagonalQL diagonalizes the symmetric tridiagonal matrix with diagonal
 // d and subdiagonal e (both overwritten; d gets the eigenvalues) by the
 // implicit QL iteration with Wilkinson's shift (Numerical Recipes' tqli,
 // EISPACK's tql2), applying each plane rotation to rows i and i+1 of zt.
-func tridiagonalQL(d, e, zt []float64, n int) error {
+// wt's check points come before each iteration; its error is returned.
+func tridiagonalQL(d, e, zt []float64, n int, wt *watch) error {
 	for l := 0; l < n; l++ {
 		for iter := 0; ; iter++ {
 			// The first negligible subdiagonal element at or after l.
@@ -146,6 +174,9 @@ func tridiagonalQL(d, e, zt []float64, n int) error {
 			}
 			if iter == eighMaxIter {
 				return ErrNoConvergence
+			}
+			if err := wt.check(); err != nil {
+				return err
 			}
 			g := (d[l+1] - d[l]) / (2 * e[l])
 			r := math.Hypot(g, 1)

@@ -29,6 +29,13 @@ const qrBlock = 32
 // NaN or Inf anywhere in a gives q and r of all NaN. It panics with
 // ErrShape if a slice length disagrees with the dimensions.
 func QR(q, r, a []float64, m, n int) {
+	_ = Options{}.QR(q, r, a, m, n) // no hook: no error
+}
+
+// QR is the package's QR with the options o: check points between the
+// panels of the factorization and the blocks that form Q. It returns
+// only the hook's error.
+func (o Options) QR(q, r, a []float64, m, n int) error {
 	checkSize(a, m, n)
 	k := min(m, n)
 	checkSize(q, m, k)
@@ -36,10 +43,10 @@ func QR(q, r, a []float64, m, n int) {
 	if !allFinite(a) {
 		fillNaN(q)
 		fillNaN(r)
-		return
+		return nil
 	}
 	if k == 0 {
-		return
+		return nil
 	}
 	ws := qrPool.Get().(*qrWork)
 	defer qrPool.Put(ws)
@@ -53,13 +60,16 @@ func QR(q, r, a []float64, m, n int) {
 	for c := range n {
 		clear(at[c*lda+m : c*lda+lda])
 	}
-	qrFactorTo(at, lda, tau, m, n, ws, true)
+	w := o.watch()
+	if err := qrFactorTo(at, lda, tau, m, n, ws, true, w); err != nil {
+		return err
+	}
 	// R: the upper triangle of the reduced A.
 	transposeTo(r, n, at, lda, n, k)
 	for i := 1; i < k; i++ {
 		clear(r[i*n : i*n+i])
 	}
-	formQ(q, at, lda, tau, m, ws)
+	return formQ(q, at, lda, tau, m, ws, w)
 }
 
 // roundUp8 rounds n up to a multiple of 8.
@@ -70,8 +80,13 @@ func roundUp8(n int) int { return (n + 7) &^ 7 }
 // dorgqr, the last block's reflections are applied one at a time to the
 // lower right corner of the identity, then each earlier block reflector,
 // last first, to the rows and columns j0.. of Q (the others are still rows
-// and columns of the identity there): Q = (I - V·T·Vᵀ)·Q.
-func formQ(q, at []float64, lda int, tau []float64, m int, ws *qrWork) {
+// and columns of the identity there): Q = (I - V·T·Vᵀ)·Q. wt's check points
+// come first and before each of the block reflector's two products; its
+// error is returned.
+func formQ(q, at []float64, lda int, tau []float64, m int, ws *qrWork, wt *watch) error {
+	if err := wt.check(); err != nil {
+		return err
+	}
 	k := len(tau)
 	last := (k - 1) / qrBlock * qrBlock
 	// Rows and columns before the last block: the identity's.
@@ -90,6 +105,9 @@ func formQ(q, at []float64, lda int, tau []float64, m int, ws *qrWork) {
 	org2r(ws.s, lds, lds, at[last*lda+last:], lda, tau[last:], rows, cols, ws)
 	transposeTo(q[last*k+last:], k, ws.s, lds, cols, rows)
 	for j0 := last - qrBlock; j0 >= 0; j0 -= qrBlock {
+		if err := wt.check(); err != nil {
+			return err
+		}
 		// Q[j0:, j0:] -= (V·T)·W, W = Vᵀ·Q[j0:, j0:], with the padding
 		// rows of V left out. The block's own columns of Q are still the
 		// identity's and the later columns are zero in the block's rows,
@@ -102,8 +120,12 @@ func formQ(q, at []float64, lda int, tau []float64, m int, ws *qrWork) {
 			copy(w[i*ncols:i*ncols+qrBlock], vt[i*nn:i*nn+qrBlock])
 		}
 		kernel.Gemm(qrBlock, ncols-qrBlock, n-qrBlock, vt[qrBlock:], nn, q[j1*k+j1:], k, w[qrBlock:], ncols, 0)
+		if err := wt.check(); err != nil {
+			return err
+		}
 		kernel.GemmSub(n, ncols, qrBlock, y, qrBlock, w, ncols, q[j0*k+j0:], k, 0)
 	}
+	return nil
 }
 
 // formQt writes Qᵀ (k×m) for Q = H_0·H_1···H_(k-1)·I (the first k columns
@@ -115,8 +137,13 @@ func formQ(q, at []float64, lda int, tau []float64, m int, ws *qrWork) {
 // columns of the identity there): Qᵀ·(I - V·Tᵀ·Vᵀ) in the transposed form.
 //
 // k may exceed len(tau), the number of reflections: the columns past them
-// complete Q to an orthonormal basis of k columns (k <= m).
-func formQt(qt, at, tau []float64, m, k int, ws *qrWork) {
+// complete Q to an orthonormal basis of k columns (k <= m). wt's check
+// points come first and before each of the block reflector's two products;
+// its error is returned.
+func formQt(qt, at, tau []float64, m, k int, ws *qrWork, wt *watch) error {
+	if err := wt.check(); err != nil {
+		return err
+	}
 	r := min(k, len(tau))
 	last := 0
 	if r > 0 {
@@ -132,6 +159,9 @@ func formQt(qt, at, tau []float64, m, k int, ws *qrWork) {
 	}
 	org2r(qt[last*m+last:], m, m-last, at[last*m+last:], m, tau[last:r], m-last, k-last, ws)
 	for j0 := last - qrBlock; j0 >= 0; j0 -= qrBlock {
+		if err := wt.check(); err != nil {
+			return err
+		}
 		// Qᵀ[j0:, j0:] -= W·(V·T)ᵀ, W = Qᵀ[j0:, j0:]·V: as in formQ, W =
 		// [V₁; Qᵀ[j1:, j1:]·V₂].
 		j1, n, ncols := j0+qrBlock, m-j0, k-j0
@@ -144,8 +174,12 @@ func formQt(qt, at, tau []float64, m, k int, ws *qrWork) {
 		w := ws.w
 		copy(w[:qrBlock*qrBlock], ws.v[:qrBlock*qrBlock])
 		kernel.Gemm(ncols-qrBlock, qrBlock, n-qrBlock, qt[j1*m+j1:], m, ws.v[qrBlock*qrBlock:], qrBlock, w[qrBlock*qrBlock:], qrBlock, 0)
+		if err := wt.check(); err != nil {
+			return err
+		}
 		kernel.GemmSub(ncols, n, qrBlock, w, qrBlock, ws.y, n, qt[j0*m+j0:], m, 0)
 	}
+	return nil
 }
 
 // org2r writes Qᵀ (cols×rows, row stride ldq) for Q = H_0···H_(r-1)·I
@@ -194,27 +228,33 @@ func padReflection(buf, x []float64, i, end int) (i8 int, v []float64) {
 // (LAPACK's blocked dgeqrf) and returns it in LAPACK's compact form,
 // transposed: row c of at (n×m) is column c of the factored matrix, R on and
 // above the diagonal, the reflections' vectors below it; tau has min(m, n)
-// scalars.
-func qrFactor(a []float64, m, n int) (at, tau []float64) {
+// scalars. wt's check points come before each panel; its error is
+// returned.
+func qrFactor(a []float64, m, n int, wt *watch) (at, tau []float64, err error) {
 	at = make([]float64, n*m)
 	transposeTo(at, m, a, n, m, n)
 	tau = make([]float64, min(m, n))
 	ws := qrPool.Get().(*qrWork)
 	defer qrPool.Put(ws)
-	qrFactorTo(at, m, tau, m, n, ws, false)
-	return at, tau
+	err = qrFactorTo(at, m, tau, m, n, ws, false, wt)
+	return at, tau, err
 }
 
 // qrFactorTo factors in place the matrix whose transpose at (n×m, row
 // stride lda >= m) holds, as qrFactor, with τ into tau (min(m, n)). The
 // numbers past m in the rows of at must be zero; they stay zero. With keep
 // set, the block reflectors of all but the last block stay in ws for formQ.
-func qrFactorTo(at []float64, lda int, tau []float64, m, n int, ws *qrWork, keep bool) {
+// wt's check points come before each panel and each of its two products;
+// its error is returned.
+func qrFactorTo(at []float64, lda int, tau []float64, m, n int, ws *qrWork, keep bool, wt *watch) error {
 	k := min(m, n)
 	if keep {
 		ws.kept = grow(ws.kept, keptLen(lda, k))
 	}
 	for j0 := 0; j0 < k; j0 += qrBlock {
+		if err := wt.check(); err != nil {
+			return err
+		}
 		jb := min(qrBlock, k-j0)
 		// Factor the panel: columns j0..j0+jb, each reflection applied to
 		// the panel's later columns only.
@@ -240,8 +280,12 @@ func qrFactorTo(at []float64, lda int, tau []float64, m, n int, ws *qrWork, keep
 		c, ncols := at[(j0+jb)*lda+j0:], n-j0-jb
 		ws.w = grow(ws.w, ncols*jb)
 		kernel.Gemm(ncols, jb, nn, c, lda, y, jb, ws.w, jb, 0)
+		if err := wt.check(); err != nil {
+			return err
+		}
 		kernel.GemmSub(ncols, nn, jb, ws.w, jb, vt, nn, c, lda, 0)
 	}
+	return nil
 }
 
 // factorPanel computes the reflections j0..j0+jb of the factorization in at
@@ -398,7 +442,9 @@ func allFinite(s []float64) bool {
 // I - τ·v·vᵀ with H·x = (β, 0, ..., 0), as LAPACK's dlarfg: x[0] becomes β,
 // x[1:] becomes v[1:] (v[0] = 1 implicitly), and τ is returned. β has the
 // sign opposite to x[0], so no cancellation occurs; τ = 0 (H = I) when
-// x[1:] is zero.
+// x[1:] is zero. As in dlarfg, an x so small that 1/(α - β) would overflow
+// (|β| < householderSafmin: subnormal entries) is scaled up by powers of
+// two first, and β scaled back.
 func householder(x []float64) (tau float64) {
 	if len(x) <= 1 {
 		return 0
@@ -408,11 +454,24 @@ func householder(x []float64) (tau float64) {
 		return 0
 	}
 	beta := -math.Copysign(math.Hypot(alpha, xnorm), alpha)
+	knt := 0
+	for ; math.Abs(beta) < householderSafmin && knt < 20; knt++ {
+		kernel.Scale(x, 1/householderSafmin, x)
+		alpha, xnorm = x[0], vec.Norm2(x[1:])
+		beta = -math.Copysign(math.Hypot(alpha, xnorm), alpha)
+	}
 	tau = (beta - alpha) / beta
 	s := 1 / (alpha - beta)
 	for i := range x[1:] {
 		x[i+1] *= s
 	}
+	for range knt {
+		beta *= householderSafmin
+	}
 	x[0] = beta
 	return tau
 }
+
+// householderSafmin is dlarfg's threshold, LAPACK's safe minimum over eps,
+// 2^-1022/2^-53: 1/(α - β) does not overflow above it.
+const householderSafmin = 0x1p-969

@@ -119,11 +119,11 @@ func TestFormQtBlocked(t *testing.T) {
 	for _, sh := range [][2]int{{100, 100}, {150, 70}, {97, 33}, {64, 64}} {
 		m, n := sh[0], sh[1]
 		a := randMat(rng, m, n)
-		at, tau := qrFactor(a, m, n)
+		at, tau, _ := qrFactor(a, m, n, nil)
 		var ws qrWork
 		for _, k := range []int{n, m} {
 			qt := make([]float64, k*m)
-			formQt(qt, at, tau, m, k, &ws)
+			_ = formQt(qt, at, tau, m, k, &ws, nil)
 			q := transpose(qt, k, m)
 			if k == n {
 				want, _ := qrReference(a, m, n)

@@ -27,6 +27,18 @@ import (
 // sweeps exceed their budget. It panics with ErrShape if a length
 // disagrees with the dimensions.
 func SVD(u, s, vt, a []float64, m, n int, full bool) error {
+	return Options{}.SVD(u, s, vt, a, m, n, full)
+}
+
+// SVD is the package's SVD with the options o: check points between the
+// steps of the reductions, the sweeps of the QR iteration and the blocks
+// that form U and Vᵀ.
+func (o Options) SVD(u, s, vt, a []float64, m, n int, full bool) error {
+	return svd(u, s, vt, a, m, n, full, o.watch())
+}
+
+// svd is SVD with the check points of w (nil: none).
+func svd(u, s, vt, a []float64, m, n int, full bool, w *watch) error {
 	checkSize(a, m, n)
 	k := min(m, n)
 	ucols, vrows := k, k
@@ -44,28 +56,26 @@ func SVD(u, s, vt, a []float64, m, n int, full bool) error {
 		}
 	}
 	if m >= n {
-		ut, v, err := svdTall(a, m, n, s, full)
+		ut, v, err := svdTall(a, m, n, s, full, w)
 		if err != nil {
 			return err
 		}
-		for c := range ucols { // u has the rows of ut as its columns
-			for i, x := range ut[c*m : c*m+m] {
-				u[i*ucols+c] = x
-			}
+		if err := w.check(); err != nil {
+			return err
 		}
+		transposeTo(u, ucols, ut, m, ucols, m) // u has the rows of ut as its columns
 		copy(vt, v)
 		return nil
 	}
 	// A = (Aᵀ)ᵀ = (U'·S·V'ᵀ)ᵀ = V'·S·U'ᵀ: U = V', Vᵀ = U'ᵀ.
-	ut, v, err := svdTall(transposeOf(a, m, n), n, m, s, full)
+	ut, v, err := svdTall(transposeOf(a, m, n), n, m, s, full, w)
 	if err != nil {
 		return err
 	}
-	for c := range ucols { // the rows of v (m×m) are the columns of U
-		for i, x := range v[c*m : c*m+m] {
-			u[i*ucols+c] = x
-		}
+	if err := w.check(); err != nil {
+		return err
 	}
+	transposeTo(u, ucols, v, m, ucols, m) // the rows of v (m×m) are the columns of U
 	copy(vt, ut)
 	return nil
 }
@@ -77,8 +87,9 @@ func SVD(u, s, vt, a []float64, m, n int, full bool) error {
 const svdQRRatio = 1.6
 
 // svdTall is SVD for m >= n. It returns Uᵀ (rows are the left singular
-// vectors: n of them, or m with full) and Vᵀ (n×n), and fills s.
-func svdTall(a []float64, m, n int, s []float64, full bool) (ut, vt []float64, err error) {
+// vectors: n of them, or m with full) and Vᵀ (n×n), and fills s. It
+// returns wt's error when the hook stops it.
+func svdTall(a []float64, m, n int, s []float64, full bool, wt *watch) (ut, vt []float64, err error) {
 	urows := n
 	if full {
 		urows = m
@@ -106,10 +117,16 @@ func svdTall(a []float64, m, n int, s []float64, full bool) (ut, vt []float64, e
 	for i, x := range a {
 		scaled[i] = math.Ldexp(x, -e)
 	}
+	if err := wt.check(); err != nil {
+		return nil, nil, err
+	}
 	var d, sup []float64
 	if float64(m) >= svdQRRatio*float64(n) {
 		// A = Q·R, R = U_R·S·Vᵀ, U = Q·U_R.
-		at, tau := qrFactor(scaled, m, n)
+		at, tau, err := qrFactor(scaled, m, n, wt)
+		if err != nil {
+			return nil, nil, err
+		}
 		r := make([]float64, n*n)
 		for j := range n {
 			for i := 0; i <= j; i++ {
@@ -117,20 +134,31 @@ func svdTall(a []float64, m, n int, s []float64, full bool) (ut, vt []float64, e
 			}
 		}
 		var urt []float64
-		d, sup, urt, vt = bidiagonalize(r, n, n, n)
-		if err := bidiagonalQR(d, sup, urt, n, vt, n); err != nil {
+		if d, sup, urt, vt, err = bidiagonalize(r, n, n, n, wt); err != nil {
+			return nil, nil, err
+		}
+		if err := bidiagonalQR(d, sup, urt, n, vt, n, wt); err != nil {
 			return nil, nil, err
 		}
 		qt := make([]float64, urows*m)
 		var ws qrWork
-		formQt(qt, at, tau, m, urows, &ws)
-		kernel.Gemm(n, m, n, urt, n, qt, m, ut, m, 0)
-		copy(ut[n*m:], qt[n*m:])
-	} else {
-		d, sup, ut, vt = bidiagonalize(scaled, m, n, urows)
-		if err := bidiagonalQR(d, sup, ut, m, vt, n); err != nil {
+		if err := formQt(qt, at, tau, m, urows, &ws, wt); err != nil {
 			return nil, nil, err
 		}
+		if err := wt.gemm(n, m, n, urt, n, qt, m, ut, m); err != nil {
+			return nil, nil, err
+		}
+		copy(ut[n*m:], qt[n*m:])
+	} else {
+		if d, sup, ut, vt, err = bidiagonalize(scaled, m, n, urows, wt); err != nil {
+			return nil, nil, err
+		}
+		if err := bidiagonalQR(d, sup, ut, m, vt, n, wt); err != nil {
+			return nil, nil, err
+		}
+	}
+	if err := wt.check(); err != nil {
+		return nil, nil, err
 	}
 	// Non-negative values in descending order, their vectors along.
 	order := make([]int, n)
@@ -138,17 +166,28 @@ func svdTall(a []float64, m, n int, s []float64, full bool) (ut, vt []float64, e
 		if d[j] < 0 {
 			d[j] = -d[j]
 			kernel.Scale(vt[j*n:j*n+n], -1, vt[j*n:j*n+n])
+		} else if d[j] == 0 {
+			d[j] = 0 // not -0: Cond would divide by it to -Inf
 		}
 		order[j] = j
 	}
 	sort.SliceStable(order, func(x, y int) bool { return d[order[x]] > d[order[y]] })
-	sortedU, sortedV := make([]float64, n*m), make([]float64, n*n)
+	sortedV := make([]float64, n*n)
 	for j, o := range order {
 		s[j] = math.Ldexp(d[o], e)
-		copy(sortedU[j*m:j*m+m], ut[o*m:o*m+m])
 		copy(sortedV[j*n:j*n+n], vt[o*n:o*n+n])
 	}
-	copy(ut, sortedU)
+	if err := wt.check(); err != nil {
+		return nil, nil, err
+	}
+	sortedU := make([]float64, n*m)
+	for j, o := range order {
+		copy(sortedU[j*m:j*m+m], ut[o*m:o*m+m])
+	}
+	if !full {
+		return sortedU, sortedV, nil
+	}
+	copy(ut, sortedU) // the rows past n complete the basis
 	return ut, sortedV, nil
 }
 
@@ -163,14 +202,18 @@ func svdTall(a []float64, m, n int, s []float64, full bool) (ut, vt []float64, e
 //
 // Each step makes two passes over the trailing rows: the first gathers
 // w = vᵀ·A for the left reflection, the second applies it and, row by row
-// while the row is in cache, the right reflection.
-func bidiagonalize(a []float64, m, n, urows int) (d, e, qlt, pt []float64) {
+// while the row is in cache, the right reflection. wt's check points come
+// before each step and while Q_Lᵀ and Pᵀ are formed; its error is returned.
+func bidiagonalize(a []float64, m, n, urows int, wt *watch) (d, e, qlt, pt []float64, err error) {
 	d, e = make([]float64, n), make([]float64, max(n-1, 0))
 	atL, tauL := make([]float64, n*m), make([]float64, n)
 	nr := max(n-1, 0) // the right reflections act on coordinates 1..n-1
 	atR, tauR := make([]float64, nr*nr), make([]float64, nr)
 	col, w, u := make([]float64, m), make([]float64, n), make([]float64, n)
 	for k := range n {
+		if err := wt.check(); err != nil {
+			return nil, nil, nil, nil, err
+		}
 		x := col[:m-k]
 		for i := range x {
 			x[i] = a[(k+i)*n+k]
@@ -210,18 +253,22 @@ func bidiagonalize(a []float64, m, n, urows int) (d, e, qlt, pt []float64) {
 	}
 	var ws qrWork
 	qlt = make([]float64, urows*m)
-	formQt(qlt, atL, tauL, m, urows, &ws)
+	if err := formQt(qlt, atL, tauL, m, urows, &ws, wt); err != nil {
+		return nil, nil, nil, nil, err
+	}
 	// P = diag(1, P'), P' the product of the right reflections.
 	pt = make([]float64, n*n)
 	pt[0] = 1
 	if nr > 0 {
 		ptr := make([]float64, nr*nr)
-		formQt(ptr, atR, tauR, nr, nr, &ws)
+		if err := formQt(ptr, atR, tauR, nr, nr, &ws, wt); err != nil {
+			return nil, nil, nil, nil, err
+		}
 		for c := range nr {
 			copy(pt[(c+1)*n+1:(c+1)*n+n], ptr[c*nr:c*nr+nr])
 		}
 	}
-	return d, e, qlt, pt
+	return d, e, qlt, pt, nil
 }
 
 // svdMaxSweeps bounds the QR sweeps of bidiagonalQR per singular value;
@@ -238,8 +285,9 @@ const svdMaxSweeps = 30
 // ones to rows of vt (n×n). A superdiagonal entry below eps times its two
 // neighbours splits the matrix; a diagonal entry below eps·||B|| is set to
 // zero and its row (or column) chased out with rotations, which splits it
-// too. It returns ErrNoConvergence after svdMaxSweeps·n sweeps.
-func bidiagonalQR(d, e, ut []float64, ldu int, vt []float64, n int) error {
+// too. It returns ErrNoConvergence after svdMaxSweeps·n sweeps, and wt's
+// error (its check points come before each sweep or chase) when it stops.
+func bidiagonalQR(d, e, ut []float64, ldu int, vt []float64, n int, wt *watch) error {
 	const eps = 0x1p-52
 	var bnorm float64
 	for i := range n {
@@ -252,7 +300,7 @@ func bidiagonalQR(d, e, ut []float64, ldu int, vt []float64, n int) error {
 	small := eps * bnorm
 	urow := func(i int) []float64 { return ut[i*ldu : i*ldu+ldu] }
 	vrow := func(i int) []float64 { return vt[i*n : i*n+n] }
-	sweeps := 0
+	sweeps, chases := 0, 0
 	for hi := n - 1; hi > 0; {
 		// The unreduced block lo..hi: every e[lo..hi-1] significant.
 		lo := hi
@@ -266,12 +314,23 @@ func bidiagonalQR(d, e, ut []float64, ldu int, vt []float64, n int) error {
 			hi--
 			continue
 		}
+		if err := wt.check(); err != nil {
+			return err
+		}
 		zero := -1
 		for i := lo; i <= hi; i++ {
 			if math.Abs(d[i]) <= small {
 				d[i], zero = 0, i
 				break
 			}
+		}
+		if zero >= 0 {
+			// Each zero is chased out at most twice (then it is a block of
+			// its own); far more chases mean a NaN that never splits.
+			if chases == 4*n {
+				return ErrNoConvergence
+			}
+			chases++
 		}
 		switch {
 		case zero >= 0 && zero < hi:
@@ -374,10 +433,6 @@ func givens(f, g float64) (c, s, r float64) {
 // transposeOf returns the n×m transpose of the m×n matrix a.
 func transposeOf(a []float64, m, n int) []float64 {
 	t := make([]float64, m*n)
-	for i := range m {
-		for j, x := range a[i*n : i*n+n] {
-			t[j*m+i] = x
-		}
-	}
+	transposeTo(t, m, a, n, m, n)
 	return t
 }

@@ -40,6 +40,9 @@ func Standardize(dst, mean, std, x []float64, n, d int) {
 	checkLen(dst, nd)
 	checkLen(mean, d)
 	checkLen(std, d)
+	if d == 0 { // no columns: nothing to sum (the row loop would still run n times)
+		return
+	}
 
 	acc := make([]float64, 8*d)
 	tmp := make([][]float64, depth(n))

@@ -13,6 +13,9 @@ const block = 16
 func Transpose(dst, a []float64, m, n int) []float64 {
 	checkSize(a, m, n)
 	checkSize(dst, n, m)
+	if m == 0 || n == 0 {
+		return dst // not m/block empty tiles: m may be math.MaxInt
+	}
 	for i0 := 0; i0 < m; i0 += block {
 		i1 := min(i0+block, m)
 		for j0 := 0; j0 < n; j0 += block {

@@ -35,6 +35,9 @@ func Forward(a1, a2, z1, z2, x, w1, b1, w2, b2 []float64, n, d, h, o int) {
 
 // layer computes z = in·w + b and a = σ(z) for in (n×k), w (k×m), b (m).
 func layer(a, z, in, w, b []float64, n, k, m int) {
+	if m == 0 {
+		return // no units: nothing to compute, however many rows (n may be huge)
+	}
 	kernel.Gemm(n, m, k, in, k, w, m, z, m, 0)
 	for i := range n {
 		zi := z[i*m : (i+1)*m]
@@ -137,6 +140,9 @@ func colSums(dst, m []float64, r, c int) {
 // transpose writes the transpose of the r×c matrix m into dst, a c×r
 // matrix of row stride ld (>= r).
 func transpose(dst, m []float64, r, c, ld int) {
+	if c == 0 {
+		return // not r empty rows: r may be huge
+	}
 	for i := range r {
 		for j, v := range m[i*c : (i+1)*c] {
 			dst[j*ld+i] = v

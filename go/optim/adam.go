@@ -58,7 +58,11 @@ func (o Adam) Step(p, g, m, v, vmax []float64, t int) {
 		vi := float64(v[i]*b2) + float64(float64(w2*gi)*gi)
 		v[i] = vi
 		if o.AMSGrad {
-			vi = math.Max(vmax[i], vi)
+			if vm := vmax[i]; vm != vm || vi != vi {
+				vi = math.NaN() // math.Max(+Inf, NaN) is +Inf; torch.maximum's is NaN
+			} else {
+				vi = math.Max(vm, vi)
+			}
 			vmax[i] = vi
 		}
 		denom := math.Sqrt(vi)/bc2sqrt + eps

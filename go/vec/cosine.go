@@ -19,8 +19,9 @@ func CosineSimilarity(s, t []float64) float64 {
 	}
 	// Fast path: dot/ns/nt equals the normalized dot up to rounding when
 	// neither the norms, the raw dot product nor the quotient dot/ns
-	// overflowed or lost bits to underflow.
-	if d := Dot(s, t); math.Abs(d) >= tiny && !math.IsInf(d, 0) && !math.IsInf(ns, 0) && !math.IsInf(nt, 0) {
+	// overflowed or lost bits to underflow (a subnormal norm, such as that
+	// of [5e-324]*7, is off by up to half its own size).
+	if d := Dot(s, t); math.Abs(d) >= tiny && !math.IsInf(d, 0) && ns >= minNormal && nt >= minNormal && !math.IsInf(ns, 0) && !math.IsInf(nt, 0) {
 		if q := d / ns; math.Abs(q) >= minNormal && !math.IsInf(q, 0) {
 			return q / nt
 		}

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import math
 import numbers
+from typing import TypeVar, overload
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _validate as _v
 from mlmath.objectives import Objective
@@ -26,15 +28,17 @@ _REAL_KINDS = frozenset("biuf")
 FIRST_STEP = float.fromhex("0x1.965fea53d6e3dp-18")
 SECOND_STEP = 2.0**-13
 
+_T = TypeVar("_T")
 
-def function(func: str, name: str, f):
+
+def function(func: str, name: str, f: _T) -> _T:
     """``f`` itself if callable; TypeError otherwise."""
     if not callable(f):
         raise TypeError(f"{func}: {name} must be callable, got {type(f).__name__} {f!r}")
     return f
 
 
-def point(func: str, x) -> np.ndarray:
+def point(func: str, x: ArrayLike) -> NDArray[np.float64]:
     """``x`` as a non-empty, finite 1-D float64 array (a copy: the caller's is never touched)."""
     x = _v.vector(func, "x", x)
     if x.shape[0] == 0:
@@ -44,7 +48,7 @@ def point(func: str, x) -> np.ndarray:
     return np.array(x, dtype=np.float64)
 
 
-def scalar_point(func: str, x) -> float:
+def scalar_point(func: str, x: ArrayLike) -> float:
     """``x`` as a finite Python float."""
     x = _v.real_scalar(func, "x", x)
     if not math.isfinite(x):
@@ -52,7 +56,7 @@ def scalar_point(func: str, x) -> float:
     return x
 
 
-def step(func: str, h) -> float:
+def step(func: str, h: ArrayLike | None) -> float:
     """``h`` as a positive finite float, or 0.0 for None (the default step)."""
     if h is None:
         return 0.0
@@ -62,13 +66,17 @@ def step(func: str, h) -> float:
     return h
 
 
-def default_step(x, order: int = 1):
+@overload
+def default_step(x: float, order: int = 1) -> float: ...
+@overload
+def default_step(x: NDArray[np.float64], order: int = 1) -> NDArray[np.float64]: ...
+def default_step(x: float | NDArray[np.float64], order: int = 1) -> float | NDArray[np.float64]:
     """The default central-difference step: eps**(1/3) * max(1, |x|) for first
     derivatives, eps**(1/4) * max(1, |x|) for second ones (the Hessian)."""
     return (FIRST_STEP if order == 1 else SECOND_STEP) * np.maximum(1.0, np.abs(x))
 
 
-def descent_parameters(func: str, learning_rate, max_iter, tol) -> tuple[float, int, float]:
+def descent_parameters(func: str, learning_rate: ArrayLike, max_iter: object, tol: ArrayLike) -> tuple[float, int, float]:
     """learning_rate > 0 finite, max_iter >= 0 integer, tol >= 0 finite."""
     lr = _v.real_scalar(func, "learning_rate", learning_rate)
     if not (lr > 0 and math.isfinite(lr)):
@@ -82,12 +90,12 @@ def descent_parameters(func: str, learning_rate, max_iter, tol) -> tuple[float, 
     return lr, it, t
 
 
-def objective(f) -> Objective | None:
+def objective(f: object) -> Objective | None:
     """``f`` if it is a built-in objective, else None."""
     return f if isinstance(f, Objective) else None
 
 
-def descent_gradient(func: str, f, grad_f):
+def descent_gradient(func: str, f: object, grad_f: _T | None) -> _T | None:
     """The gradient gradient_descent uses: grad_f; or, for grad_f None, the
     objective's analytic gradient, or a central-difference gradient of f."""
     function(func, "f", f)
@@ -104,7 +112,7 @@ def not_finite_gradient(func: str, steps: int) -> ValueError:
     )
 
 
-def scalar_result(func: str, name: str, r) -> float:
+def scalar_result(func: str, name: str, r: object) -> float:
     """The value a user's scalar function returned, as a float: a real
     number (or 0-d array); TypeError for non-real, ValueError for arrays."""
     if type(r) is float:
@@ -119,7 +127,7 @@ def scalar_result(func: str, name: str, r) -> float:
     return float(a)
 
 
-def vector_result(func: str, name: str, r, m: int | None) -> np.ndarray:
+def vector_result(func: str, name: str, r: object, m: int | None) -> NDArray[np.float64]:
     """The array a user's vector function returned, as float64 of shape (m,)
     (a scalar counts as shape (1,)); ``m`` None accepts any length."""
     a = np.asarray(r)
@@ -133,7 +141,7 @@ def vector_result(func: str, name: str, r, m: int | None) -> np.ndarray:
     return np.asarray(a, dtype=np.float64)
 
 
-def relative_error(g: np.ndarray, num: np.ndarray) -> float:
+def relative_error(g: NDArray[np.float64], num: NDArray[np.float64]) -> float:
     """||g - num|| / max(||g||, ||num||), 0.0 when both are zero."""
     scale = max(float(np.linalg.norm(g)), float(np.linalg.norm(num)))
     return 0.0 if scale == 0 else float(np.linalg.norm(g - num)) / scale

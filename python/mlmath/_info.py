@@ -6,11 +6,12 @@ import math
 import numbers
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _validate as _v
 
 
-def base(func: str, b) -> float:
+def base(func: str, b: ArrayLike) -> float:
     """The logarithm base: a real number > 0, finite, != 1 (2 for bits, e for nats)."""
     b = _v.real_scalar(func, "base", b)
     if not (b > 0 and math.isfinite(b) and b != 1):
@@ -18,7 +19,7 @@ def base(func: str, b) -> float:
     return b
 
 
-def _weights(func: str, name: str, a: np.ndarray) -> np.ndarray:
+def _weights(func: str, name: str, a: NDArray[np.float64]) -> NDArray[np.float64]:
     if a.size == 0:
         raise ValueError(f"{func}: {name} is empty")
     if not np.isfinite(a).all():
@@ -34,24 +35,24 @@ def _weights(func: str, name: str, a: np.ndarray) -> np.ndarray:
     return a
 
 
-def distribution(func: str, name: str, p) -> np.ndarray:
+def distribution(func: str, name: str, p: ArrayLike) -> NDArray[np.float64]:
     """A 1-D array of non-negative finite weights with a positive sum (normalized later)."""
     return np.ascontiguousarray(_weights(func, name, _v.vector(func, name, p)))
 
 
-def distributions(func: str, p, q) -> tuple[np.ndarray, np.ndarray]:
+def distributions(func: str, p: ArrayLike, q: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     p, q = distribution(func, "p", p), distribution(func, "q", q)
     if p.shape != q.shape:
         raise ValueError(f"{func}: p and q must have the same shape, got {p.shape} and {q.shape}")
     return p, q
 
 
-def joint(func: str, table) -> np.ndarray:
+def joint(func: str, table: ArrayLike) -> NDArray[np.float64]:
     """A 2-D table joint[x, y] of non-negative finite weights with a positive sum."""
     return np.ascontiguousarray(_weights(func, "joint", _v.matrix(func, "joint", table)))
 
 
-def labels(func: str, x, y) -> tuple[np.ndarray, np.ndarray]:
+def labels(func: str, x: ArrayLike, y: ArrayLike) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """Two label vectors of one length >= 1 as int64 codes: integer labels as
     they are, any other labels (strings, floats, bools) coded by np.unique."""
     out = []
@@ -75,7 +76,7 @@ def labels(func: str, x, y) -> tuple[np.ndarray, np.ndarray]:
     return out[0], out[1]
 
 
-def count(func: str, name: str, n, low: int = 1) -> int:
+def count(func: str, name: str, n: object, low: int = 1) -> int:
     """An integer in [low, 2**62]."""
     n = _v.count(func, name, n)
     if not low <= n <= 2**62:
@@ -83,7 +84,7 @@ def count(func: str, name: str, n, low: int = 1) -> int:
     return n
 
 
-def probability(func: str, name: str, v) -> float:
+def probability(func: str, name: str, v: ArrayLike) -> float:
     """A real number strictly between 0 and 1."""
     v = _v.real_scalar(func, name, v)
     if not 0 < v < 1:
@@ -91,14 +92,14 @@ def probability(func: str, name: str, v) -> float:
     return v
 
 
-def positive(func: str, name: str, v) -> float:
+def positive(func: str, name: str, v: ArrayLike) -> float:
     v = _v.real_scalar(func, name, v)
     if not (v > 0 and math.isfinite(v)):
         raise ValueError(f"{func}: {name} must be a positive finite number, got {v}")
     return v
 
 
-def hypotheses(func: str, h) -> float:
+def hypotheses(func: str, h: object) -> float:
     """The size of a finite hypothesis class: a number >= 1 (ints of any size, e.g. 2**100)."""
     if isinstance(h, (bool, np.bool_)) or not isinstance(h, (numbers.Real, np.integer, np.floating)):
         raise TypeError(f"{func}: hypothesis_count must be a number, got {type(h).__name__} {h!r}")
@@ -111,7 +112,7 @@ def hypotheses(func: str, h) -> float:
     return v
 
 
-def predictions(func: str, predictions, y_true) -> tuple[np.ndarray, np.ndarray]:
+def predictions(func: str, predictions: ArrayLike, y_true: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """predictions (n_models, n_points) and y_true (n_points,), both non-empty."""
     P = _v.matrix(func, "predictions", predictions)
     y = _v.vector(func, "y_true", y_true)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.lib.array_utils import normalize_axis_index
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _calculus
 from mlmath import _validate as _v
@@ -13,34 +14,41 @@ AxisError = np.exceptions.AxisError
 #: sklearn's log_loss clips probabilities to [eps, 1 - eps] with the dtype's eps.
 EPS = float(np.finfo(np.float64).eps)
 
+_Floats = NDArray[np.float64]
+#: (n, d, h, o): samples, inputs, hidden units, outputs.
+_Sizes = tuple[int, int, int, int]
 
-def c_order(a: np.ndarray) -> np.ndarray:
+
+def c_order(a: _Floats) -> _Floats:
     """a itself if C-contiguous, else a C-ordered copy (0-d arrays stay 0-d,
     unlike np.ascontiguousarray)."""
     return a if a.flags.c_contiguous else a.copy(order="C")
 
 
-def values(func: str, x) -> np.ndarray:
+def values(func: str, x: ArrayLike) -> _Floats:
     """``x`` as a C-contiguous float64 array of any shape (a scalar as a 0-d array)."""
     return c_order(_v.array(func, "x", x))
 
 
-def along_axis(func: str, x, axis) -> tuple[np.ndarray, int]:
+def along_axis(func: str, x: ArrayLike, axis: object) -> tuple[_Floats, int]:
     """``x`` (at least 1-D) and ``axis`` normalized; numpy's AxisError for a bad axis."""
     x = c_order(_v.array(func, "x", x))
     if x.ndim == 0:
         raise ValueError(f"{func}: x must have at least one dimension, got a scalar")
-    axis = _v.count(func, "axis", axis)
-    return x, normalize_axis_index(axis, x.ndim, msg_prefix=func)
+    axis = normalize_axis_index(_v.count(func, "axis", axis), x.ndim, msg_prefix=func)
+    if x.shape[axis] == 0:  # checked first: computing would allocate per row (2**40 rows for shape (2**40, 0))
+        raise ValueError(f"{func}: x has no entries along axis {axis} (shape {x.shape}): "
+                         "zero-size array to reduction operation maximum which has no identity")
+    return x, axis
 
 
-def to_rows(x: np.ndarray, axis: int) -> tuple[np.ndarray, tuple[int, ...]]:
+def to_rows(x: _Floats, axis: int) -> tuple[_Floats, tuple[int, ...]]:
     """x with ``axis`` moved last, as a C-contiguous (rows, cols) matrix, and the moved shape."""
     moved = np.moveaxis(x, axis, -1)
     return np.ascontiguousarray(moved).reshape(-1, moved.shape[-1]), moved.shape
 
 
-def pair(func: str, a_name: str, a, b_name: str, b) -> tuple[np.ndarray, np.ndarray]:
+def pair(func: str, a_name: str, a: ArrayLike, b_name: str, b: ArrayLike) -> tuple[_Floats, _Floats]:
     """Two non-empty float64 arrays of one shape."""
     a, b = _v.array(func, a_name, a), _v.array(func, b_name, b)
     if a.shape != b.shape:
@@ -50,7 +58,7 @@ def pair(func: str, a_name: str, a, b_name: str, b) -> tuple[np.ndarray, np.ndar
     return a, b
 
 
-def labels_logits(func: str, labels, logits) -> tuple[np.ndarray, np.ndarray]:
+def labels_logits(func: str, labels: ArrayLike, logits: ArrayLike) -> tuple[NDArray[np.int64], _Floats]:
     """Integer class labels (n,) and logits (n, C), each label in [0, C)."""
     logits = _v.matrix(func, "logits", logits)
     lab = np.asarray(labels)
@@ -67,14 +75,16 @@ def labels_logits(func: str, labels, logits) -> tuple[np.ndarray, np.ndarray]:
     return lab.astype(np.int64), logits
 
 
-def _bias(func: str, name: str, b, size: int) -> np.ndarray:
+def _bias(func: str, name: str, b: ArrayLike, size: int) -> _Floats:
     b = _v.array(func, name, b)
     if b.shape not in ((size,), (1, size)):
         raise ValueError(f"{func}: {name} must have shape ({size},) or (1, {size}), got {b.shape}")
     return b
 
 
-def network(func: str, X, W1, b1, W2, b2):
+def network(
+    func: str, X: ArrayLike, W1: ArrayLike, b1: ArrayLike, W2: ArrayLike, b2: ArrayLike
+) -> tuple[_Floats, _Floats, _Floats, _Floats, _Floats, _Sizes]:
     """X (n, d), W1 (d, h), b1 (h,) or (1, h), W2 (h, o), b2 (o,) or (1, o); their sizes."""
     X, W1, W2 = _v.matrix(func, "X", X), _v.matrix(func, "W1", W1), _v.matrix(func, "W2", W2)
     n, d = X.shape
@@ -89,7 +99,7 @@ def network(func: str, X, W1, b1, W2, b2):
     return c(X), c(W1), c(_bias(func, "b1", b1, h)), c(W2), c(_bias(func, "b2", b2, o)), (n, d, h, o)
 
 
-def targets(func: str, y, n: int, o: int) -> np.ndarray:
+def targets(func: str, y: ArrayLike, n: int, o: int) -> _Floats:
     """y as (n, o): (n,) is accepted when o == 1."""
     y = _v.array(func, "y", y)
     if y.shape == (n,) and o == 1:
@@ -100,7 +110,9 @@ def targets(func: str, y, n: int, o: int) -> np.ndarray:
     return y
 
 
-def backward_operands(func: str, X, y, a1, a2, z1, z2, W1, W2):
+def backward_operands(
+    func: str, X: ArrayLike, y: ArrayLike, a1: ArrayLike, a2: ArrayLike, z1: ArrayLike, z2: ArrayLike, W1: ArrayLike, W2: ArrayLike
+) -> tuple[_Floats, _Floats, _Floats, _Floats, _Floats, _Sizes]:
     """The arrays of mlp_backward with consistent shapes; returns X, y (n, o), a1, a2, W2 and (n, d, h, o)."""
     X, W1, W2 = _v.matrix(func, "X", X), _v.matrix(func, "W1", W1), _v.matrix(func, "W2", W2)
     n, d = X.shape
@@ -118,7 +130,19 @@ def backward_operands(func: str, X, y, a1, a2, z1, z2, W1, W2):
     return c(X), c(targets(func, y, n, o)), c(a1), c(a2), c(W2), (n, d, h, o)
 
 
-def training(func: str, X, y, W1, b1, W2, b2, optimizer, epochs, batch_size, callback):
+def training(
+    func: str,
+    X: ArrayLike,
+    y: ArrayLike,
+    W1: ArrayLike,
+    b1: ArrayLike,
+    W2: ArrayLike,
+    b2: ArrayLike,
+    optimizer: object,
+    epochs: object,
+    batch_size: object,
+    callback: object,
+) -> tuple[_Floats, _Floats, _Sizes, int, int]:
     """The operands of train_mlp: the network (its parameters must be the
     optimizer's, in order W1, b1, W2, b2), targets (n, o), epochs >= 0, the
     batch size (None, or 1 <= batch_size) and the callback (None or callable)."""

@@ -17,15 +17,22 @@ reach the caller's array).
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _validate as _v
 
 _F64 = np.dtype(np.float64)
 
+#: A parameter, its gradient, or one of its state arrays: float64, C-contiguous.
+Param = NDArray[np.float64]
+#: One parameter's state: its arrays by name ("exp_avg", "momentum_buffer", ...).
+State = dict[str, Param]
 
-def parameters(cls: str, params) -> list[np.ndarray]:
+
+def parameters(cls: str, params: Iterable[Param]) -> list[Param]:
     """``params`` as a list of writable, C-contiguous float64 arrays, all distinct."""
     if isinstance(params, np.ndarray):
         raise TypeError(f"{cls}: params must be a list of arrays, not one array (wrap it: [p])")
@@ -36,7 +43,7 @@ def parameters(cls: str, params) -> list[np.ndarray]:
     if not params:
         raise ValueError(f"{cls}: optimizer got an empty parameter list")
     for i, p in enumerate(params):
-        if not isinstance(p, np.ndarray):
+        if type(p) is not np.ndarray:  # subclasses too: np.matrix's * is a matrix product, masked arrays have masks
             raise TypeError(f"{cls}: params[{i}] must be a numpy float64 array (updated in place), got {type(p).__name__}")
         if p.dtype != _F64:
             raise TypeError(f"{cls}: params[{i}] must have dtype float64 (updated in place, never copied), got {p.dtype}")
@@ -50,7 +57,7 @@ def parameters(cls: str, params) -> list[np.ndarray]:
     return params
 
 
-def hyper(cls: str, name: str, value, *, low: float = 0.0, high: float = math.inf, open_high: bool = False) -> float:
+def hyper(cls: str, name: str, value: ArrayLike, *, low: float = 0.0, high: float = math.inf, open_high: bool = False) -> float:
     """A real hyperparameter in [low, high] (or [low, high)); ValueError otherwise, as torch."""
     v = _v.real_scalar(cls, name, value)
     if not (low <= v and (v < high if open_high else v <= high)) or math.isnan(v):
@@ -59,7 +66,7 @@ def hyper(cls: str, name: str, value, *, low: float = 0.0, high: float = math.in
     return v
 
 
-def flag(cls: str, name: str, value) -> bool:
+def flag(cls: str, name: str, value: object) -> bool:
     return _v.flag(cls, name, value)
 
 
@@ -74,7 +81,7 @@ class Optimizer:
 
     _name = "Optimizer"
 
-    def __init__(self, params):
+    def __init__(self, params: Iterable[NDArray[np.float64]]) -> None:
         self.params = parameters(self._name, params)
         self.steps = 0
         self.state = [{name: self._initial_state(name, p) for name in self._state_names()} for p in self.params]
@@ -82,11 +89,13 @@ class Optimizer:
     def _state_names(self) -> tuple[str, ...]:
         return ()
 
-    def _initial_state(self, name: str, p: np.ndarray) -> np.ndarray:
+    def _initial_state(self, name: str, p: Param) -> Param:
         return np.zeros_like(p)
 
-    def gradients(self, grads) -> list[np.ndarray]:
+    def gradients(self, grads: Iterable[ArrayLike]) -> list[Param]:
         """``grads`` as float64 arrays, one per parameter, each of its parameter's shape."""
+        if isinstance(grads, np.ndarray):  # as params: list() would split it into rows, 2**28 of them for (2**28, 0, 2**28)
+            raise TypeError(f"{self._name}.step: grads must be a list of arrays, one per parameter, not one array (wrap it: [g])")
         try:
             grads = list(grads)
         except TypeError:
@@ -101,21 +110,27 @@ class Optimizer:
             out.append(np.ascontiguousarray(g))
         return out
 
-    def step(self, grads) -> None:
-        """One update of every parameter, in place, from ``grads`` (one array per parameter, same shapes)."""
+    def step(self, grads: Iterable[ArrayLike]) -> None:
+        """One update of every parameter, in place, from ``grads`` (one array per parameter, same shapes).
+
+        The parameters are updated one after another (``steps`` counts the step
+        before the first): an exception raised in between, such as a
+        KeyboardInterrupt from Ctrl-C, can leave the earlier ones updated and
+        the later ones not. ``train_mlp`` runs its whole loop in Go and stops
+        only between epochs, so its parameters are never left half-updated."""
         grads = self.gradients(grads)
         self.steps += 1
         for i, (p, g) in enumerate(zip(self.params, grads)):
             self._update(i, p, g, self.state[i], self.steps)
 
-    def _update(self, i: int, p: np.ndarray, g: np.ndarray, state: dict, t: int) -> None:
+    def _update(self, i: int, p: Param, g: Param, state: State, t: int) -> None:
         raise NotImplementedError
 
     def __repr__(self) -> str:
         shapes = ", ".join(str(p.shape) for p in self.params)
         return f"{type(self).__module__}.{type(self).__name__}({self.hyperparameters()}, params: {shapes}, steps: {self.steps})"
 
-    def hyperparameters(self) -> dict:
+    def hyperparameters(self) -> dict[str, object]:
         return {}
 
 
@@ -137,7 +152,15 @@ class SGD(Optimizer):
 
     _name = "SGD"
 
-    def __init__(self, params, lr, momentum=0.0, dampening=0.0, nesterov=False, weight_decay=0.0):
+    def __init__(
+        self,
+        params: Iterable[NDArray[np.float64]],
+        lr: float,
+        momentum: float = 0.0,
+        dampening: float = 0.0,
+        nesterov: bool = False,
+        weight_decay: float = 0.0,
+    ) -> None:
         self.lr = hyper(self._name, "lr", lr)
         self.momentum = hyper(self._name, "momentum", momentum)
         self.dampening = _v.real_scalar(self._name, "dampening", dampening)
@@ -147,10 +170,10 @@ class SGD(Optimizer):
             raise ValueError(f"{self._name}: Nesterov momentum requires a momentum and zero dampening")
         super().__init__(params)
 
-    def _state_names(self):
+    def _state_names(self) -> tuple[str, ...]:
         return ("momentum_buffer",) if self.momentum != 0 else ()
 
-    def hyperparameters(self) -> dict:
+    def hyperparameters(self) -> dict[str, object]:
         return dict(lr=self.lr, momentum=self.momentum, dampening=self.dampening, nesterov=self.nesterov, weight_decay=self.weight_decay)
 
 
@@ -175,7 +198,15 @@ class Adam(Optimizer):
     _name = "Adam"
     _decoupled = False
 
-    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, amsgrad=False):
+    def __init__(
+        self,
+        params: Iterable[NDArray[np.float64]],
+        lr: float = 1e-3,
+        betas: tuple[float, float] = (0.9, 0.999),
+        eps: float = 1e-8,
+        weight_decay: float = 0.0,
+        amsgrad: bool = False,
+    ) -> None:
         self.lr = hyper(self._name, "lr", lr)
         try:
             b1, b2 = betas
@@ -187,10 +218,10 @@ class Adam(Optimizer):
         self.amsgrad = flag(self._name, "amsgrad", amsgrad)
         super().__init__(params)
 
-    def _state_names(self):
+    def _state_names(self) -> tuple[str, ...]:
         return ("exp_avg", "exp_avg_sq", "max_exp_avg_sq") if self.amsgrad else ("exp_avg", "exp_avg_sq")
 
-    def hyperparameters(self) -> dict:
+    def hyperparameters(self) -> dict[str, object]:
         return dict(lr=self.lr, betas=self.betas, eps=self.eps, weight_decay=self.weight_decay, amsgrad=self.amsgrad)
 
 
@@ -205,7 +236,15 @@ class AdamW(Adam):
     _name = "AdamW"
     _decoupled = True
 
-    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=False):
+    def __init__(
+        self,
+        params: Iterable[NDArray[np.float64]],
+        lr: float = 1e-3,
+        betas: tuple[float, float] = (0.9, 0.999),
+        eps: float = 1e-8,
+        weight_decay: float = 1e-2,
+        amsgrad: bool = False,
+    ) -> None:
         super().__init__(params, lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad)
 
 
@@ -226,7 +265,16 @@ class RMSprop(Optimizer):
 
     _name = "RMSprop"
 
-    def __init__(self, params, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0.0, momentum=0.0, centered=False):
+    def __init__(
+        self,
+        params: Iterable[NDArray[np.float64]],
+        lr: float = 1e-2,
+        alpha: float = 0.99,
+        eps: float = 1e-8,
+        weight_decay: float = 0.0,
+        momentum: float = 0.0,
+        centered: bool = False,
+    ) -> None:
         self.lr = hyper(self._name, "lr", lr)
         self.alpha = hyper(self._name, "alpha", alpha)
         self.eps = hyper(self._name, "eps", eps)
@@ -235,10 +283,10 @@ class RMSprop(Optimizer):
         self.centered = flag(self._name, "centered", centered)
         super().__init__(params)
 
-    def _state_names(self):
+    def _state_names(self) -> tuple[str, ...]:
         return ("square_avg",) + (("momentum_buffer",) if self.momentum > 0 else ()) + (("grad_avg",) if self.centered else ())
 
-    def hyperparameters(self) -> dict:
+    def hyperparameters(self) -> dict[str, object]:
         return dict(lr=self.lr, alpha=self.alpha, eps=self.eps, weight_decay=self.weight_decay, momentum=self.momentum, centered=self.centered)
 
 
@@ -258,7 +306,15 @@ class Adagrad(Optimizer):
 
     _name = "Adagrad"
 
-    def __init__(self, params, lr=1e-2, lr_decay=0.0, weight_decay=0.0, initial_accumulator_value=0.0, eps=1e-10):
+    def __init__(
+        self,
+        params: Iterable[NDArray[np.float64]],
+        lr: float = 1e-2,
+        lr_decay: float = 0.0,
+        weight_decay: float = 0.0,
+        initial_accumulator_value: float = 0.0,
+        eps: float = 1e-10,
+    ) -> None:
         self.lr = hyper(self._name, "lr", lr)
         self.lr_decay = hyper(self._name, "lr_decay", lr_decay)
         self.weight_decay = hyper(self._name, "weight_decay", weight_decay)
@@ -266,13 +322,13 @@ class Adagrad(Optimizer):
         self.eps = hyper(self._name, "eps", eps)
         super().__init__(params)
 
-    def _state_names(self):
+    def _state_names(self) -> tuple[str, ...]:
         return ("sum",)
 
-    def _initial_state(self, name, p):
+    def _initial_state(self, name: str, p: Param) -> Param:
         return np.full_like(p, self.initial_accumulator_value)
 
-    def hyperparameters(self) -> dict:
+    def hyperparameters(self) -> dict[str, object]:
         return dict(lr=self.lr, lr_decay=self.lr_decay, weight_decay=self.weight_decay,
                     initial_accumulator_value=self.initial_accumulator_value, eps=self.eps)
 

@@ -6,12 +6,16 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _calculus
 from mlmath import _validate as _v
 
+_Floats = NDArray[np.float64]
+_Labels = NDArray[np.int64]
 
-def data(func: str, X) -> np.ndarray:
+
+def data(func: str, X: ArrayLike) -> _Floats:
     """X (n, d), n >= 1, finite, C-ordered float64."""
     X = _v.matrix(func, "X", X)
     if X.shape[0] == 0:
@@ -21,7 +25,7 @@ def data(func: str, X) -> np.ndarray:
     return X if X.flags.c_contiguous else np.ascontiguousarray(X)
 
 
-def scaling(func: str, X, mean, std) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def scaling(func: str, X: ArrayLike, mean: ArrayLike, std: ArrayLike) -> tuple[_Floats, _Floats, _Floats]:
     X = data(func, X)
     d = X.shape[1]
     mean, std = _v.vector(func, "mean", mean), _v.vector(func, "std", std)
@@ -32,7 +36,7 @@ def scaling(func: str, X, mean, std) -> tuple[np.ndarray, np.ndarray, np.ndarray
     return X, np.ascontiguousarray(mean), np.ascontiguousarray(std)
 
 
-def binary_targets(func: str, y, n: int, name: str = "y") -> np.ndarray:
+def binary_targets(func: str, y: ArrayLike, n: int, name: str = "y") -> _Floats:
     """y (n,) of 0/1 values (ints, bools or floats equal to 0 or 1), as float64."""
     y = np.asarray(y)
     if y.dtype.kind not in "biuf":
@@ -45,7 +49,19 @@ def binary_targets(func: str, y, n: int, name: str = "y") -> np.ndarray:
     return y
 
 
-def training(func: str, X, y, learning_rate, max_iter, l1, l2, tol, weights0, bias0, callback):
+def training(
+    func: str,
+    X: ArrayLike,
+    y: ArrayLike,
+    learning_rate: ArrayLike,
+    max_iter: object,
+    l1: ArrayLike,
+    l2: ArrayLike,
+    tol: ArrayLike,
+    weights0: ArrayLike | None,
+    bias0: ArrayLike,
+    callback: object,
+) -> tuple[_Floats, _Floats, _Floats, float, float, int, float, float, float]:
     """The operands of logistic_regression; returns X, y, w0 (a copy), b0 and the parameters."""
     X = data(func, X)
     n, d = X.shape
@@ -78,7 +94,7 @@ def training(func: str, X, y, learning_rate, max_iter, l1, l2, tol, weights0, bi
     return X, y, w0, b0, lr, max_iter, values["l1"], values["l2"], values["tol"]
 
 
-def model(func: str, X, weights, bias) -> tuple[np.ndarray, np.ndarray, float]:
+def model(func: str, X: ArrayLike, weights: ArrayLike, bias: ArrayLike) -> tuple[_Floats, _Floats, float]:
     X = data(func, X)
     w = _v.vector(func, "weights", weights)
     if w.shape != (X.shape[1],):
@@ -87,7 +103,7 @@ def model(func: str, X, weights, bias) -> tuple[np.ndarray, np.ndarray, float]:
     return X, np.ascontiguousarray(w), b
 
 
-def labels(func: str, name: str, y) -> np.ndarray:
+def labels(func: str, name: str, y: ArrayLike) -> _Labels:
     """A 1-D vector of integer labels (ints, bools, or floats with integer values) as int64."""
     a = np.asarray(y)
     if a.dtype.kind not in "biuf":
@@ -99,7 +115,7 @@ def labels(func: str, name: str, y) -> np.ndarray:
     return np.ascontiguousarray(a, dtype=np.int64)
 
 
-def label_pair(func: str, y_true, y_pred, binary: bool) -> tuple[np.ndarray, np.ndarray]:
+def label_pair(func: str, y_true: ArrayLike, y_pred: ArrayLike, binary: bool) -> tuple[_Labels, _Labels]:
     t, p = labels(func, "y_true", y_true), labels(func, "y_pred", y_pred)
     if t.shape != p.shape:
         raise ValueError(f"{func}: y_true and y_pred must have the same length, got {t.shape[0]} and {p.shape[0]}")
@@ -110,7 +126,7 @@ def label_pair(func: str, y_true, y_pred, binary: bool) -> tuple[np.ndarray, np.
     return t, p
 
 
-def probabilities(func: str, y_true, y_prob) -> tuple[np.ndarray, np.ndarray]:
+def probabilities(func: str, y_true: ArrayLike, y_prob: ArrayLike) -> tuple[_Floats, _Floats]:
     """Binary labels (n,) as float64 and probabilities of class 1 (n,) in [0, 1]."""
     t, p = scored(func, y_true, y_prob, "y_prob")
     if ((p < 0) | (p > 1)).any():
@@ -118,7 +134,7 @@ def probabilities(func: str, y_true, y_prob) -> tuple[np.ndarray, np.ndarray]:
     return t.astype(np.float64), p
 
 
-def scored(func: str, y_true, scores, name: str) -> tuple[np.ndarray, np.ndarray]:
+def scored(func: str, y_true: ArrayLike, scores: ArrayLike, name: str) -> tuple[_Labels, _Floats]:
     """Binary labels (n,) and finite scores (n,)."""
     s = _v.vector(func, name, scores)
     if s.shape[0] == 0:

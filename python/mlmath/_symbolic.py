@@ -25,6 +25,9 @@ import keyword
 import math
 import re
 import sys
+from collections.abc import Iterator
+from types import ModuleType
+from typing import Any
 
 #: The deepest nesting of signs, powers, calls and parentheses accepted (as Go).
 MAX_DEPTH = 1000
@@ -32,6 +35,9 @@ FUNCTIONS = ("sin", "cos", "tan", "exp", "log", "sqrt", "tanh", "sigmoid", "abs"
 
 _NUMBER = re.compile(r"[0-9]*(?:\.[0-9]*)?")
 _SPACE = " \t\n\r\f\v"
+
+#: A sympy expression (sympy has no type information).
+_Expr = Any
 
 
 class GrammarError(ValueError):
@@ -58,7 +64,7 @@ def _syntax(pos: int, what: str) -> GrammarError:
 class _Token:
     __slots__ = ("kind", "pos", "text", "value")
 
-    def __init__(self, kind: str, pos: int, text: str = "", value: float = 0.0):
+    def __init__(self, kind: str, pos: int, text: str = "", value: float = 0.0) -> None:
         self.kind, self.pos, self.text, self.value = kind, pos, text, value
 
     def describe(self) -> str:
@@ -74,7 +80,7 @@ class _Token:
         return self.kind in ("number", "name", "(")
 
 
-def _tokens(src: str):
+def _tokens(src: str) -> Iterator[_Token]:
     """Yield the tokens of src, raising GrammarError at the first bad character."""
     i, n = 0, len(src)
     while True:
@@ -86,7 +92,9 @@ def _tokens(src: str):
         c = src[i]
         if c.isascii() and c.isdigit() or c == "." and i + 1 < n and src[i + 1].isascii() and src[i + 1].isdigit():
             start = i
-            i = _NUMBER.match(src, i).end()
+            number = _NUMBER.match(src, i)
+            assert number is not None  # the pattern matches "" too
+            i = number.end()
             if i < n and src[i] in "eE":
                 i += 1
                 if i < n and src[i] in "+-":
@@ -118,7 +126,7 @@ def _tokens(src: str):
 class _Parser:
     """Recursive descent over the grammar, building sympy objects."""
 
-    def __init__(self, src: str, sympy):
+    def __init__(self, src: str, sympy: ModuleType) -> None:
         self.sp = sympy
         self.tokens = _tokens(src)
         self.tok = next(self.tokens)
@@ -138,7 +146,7 @@ class _Parser:
             "sign": sympy.sign,
         }
 
-    def advance(self):
+    def advance(self) -> None:
         self.tok = next(self.tokens)
 
     def unexpected(self) -> GrammarError:
@@ -147,7 +155,7 @@ class _Parser:
             return GrammarError(f"{err} (implicit multiplication is not supported; write '*')")
         return err
 
-    def parse(self):
+    def parse(self) -> _Expr:
         if self.tok.kind == "eof":
             raise _syntax(0, "empty expression")
         e = self.expr()
@@ -155,7 +163,7 @@ class _Parser:
             raise self.unexpected()
         return e
 
-    def expr(self):
+    def expr(self) -> _Expr:
         x = self.term()
         while self.tok.kind in "+-" and self.tok.kind != "eof":
             minus = self.tok.kind == "-"
@@ -164,7 +172,7 @@ class _Parser:
             x = x - y if minus else x + y
         return x
 
-    def term(self):
+    def term(self) -> _Expr:
         x = self.factor()
         while self.tok.kind in ("*", "/"):
             inv = self.tok.kind == "/"
@@ -173,7 +181,7 @@ class _Parser:
             x = x / y if inv else x * y
         return x
 
-    def factor(self):
+    def factor(self) -> _Expr:
         self.depth += 1
         try:
             if self.depth - 1 > MAX_DEPTH:
@@ -187,14 +195,14 @@ class _Parser:
         finally:
             self.depth -= 1
 
-    def power(self):
+    def power(self) -> _Expr:
         base = self.primary()
         if self.tok.kind != "^":
             return base
         self.advance()
         return self.sp.Pow(base, self.factor())
 
-    def primary(self):
+    def primary(self) -> _Expr:
         t = self.tok
         if t.kind == "number":
             self.advance()
@@ -210,7 +218,7 @@ class _Parser:
             return self.parenthesized()
         raise self.unexpected()
 
-    def parenthesized(self):
+    def parenthesized(self) -> _Expr:
         self.advance()
         x = self.expr()
         if self.tok.kind == ")":
@@ -220,7 +228,7 @@ class _Parser:
             raise _syntax(self.tok.pos, "missing ')'")
         raise self.unexpected()
 
-    def name(self, s: str, pos: int):
+    def name(self, s: str, pos: int) -> _Expr:
         if s == "pi":
             return self.sp.pi
         if s == "E":
@@ -240,7 +248,7 @@ def check_variable(variable: str) -> None:
         raise GrammarError(f'syntax error: invalid variable name "{variable}"')
 
 
-def parse(expression: str, sympy):
+def parse(expression: str, sympy: ModuleType) -> _Expr:
     """The sympy expression for ``expression``, or GrammarError."""
     # Each level of nesting costs the recursive descent about six Python
     # frames: make room for MAX_DEPTH levels, so that the depth error comes
@@ -253,7 +261,7 @@ def parse(expression: str, sympy):
         sys.setrecursionlimit(limit)
 
 
-def arguments(func: str, expression, variable) -> tuple[str, str]:
+def arguments(func: str, expression: str, variable: str) -> tuple[str, str]:
     """``expression`` and ``variable`` checked the same way for both backends:
     TypeError unless both are str, ValueError for text that is not valid
     Unicode (a lone surrogate) or for a variable the grammar does not read
@@ -272,7 +280,7 @@ def arguments(func: str, expression, variable) -> tuple[str, str]:
     return expression, variable
 
 
-def sympy_derivative(func: str, expression, variable) -> str:
+def sympy_derivative(func: str, expression: str, variable: str) -> str:
     """str(sympy.diff(expression, variable)) for the grammar's expression."""
     expression, variable = arguments(func, expression, variable)
     try:

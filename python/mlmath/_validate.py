@@ -18,6 +18,7 @@ from __future__ import annotations
 import numbers
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 LinAlgError = np.linalg.LinAlgError
 
@@ -29,7 +30,7 @@ _REAL_KINDS = frozenset("biuf")
 _ndarray = np.ndarray
 
 
-def array(func: str, name: str, x) -> np.ndarray:
+def array(func: str, name: str, x: ArrayLike) -> NDArray[np.float64]:
     """``x`` as a float64 array, or TypeError if it is not real."""
     # Fast path: builtin dtypes are singletons, so `is` is exact for native
     # float64 (a byte-swapped '>f8' takes the slow path and is converted).
@@ -44,7 +45,7 @@ def array(func: str, name: str, x) -> np.ndarray:
     return np.asarray(a, dtype=_F64)
 
 
-def vector(func: str, name: str, x) -> np.ndarray:
+def vector(func: str, name: str, x: ArrayLike) -> NDArray[np.float64]:
     """``x`` as a 1-D float64 array of shape (n,)."""
     a = array(func, name, x)
     if a.ndim != 1:
@@ -52,7 +53,7 @@ def vector(func: str, name: str, x) -> np.ndarray:
     return a
 
 
-def vector_pair(func: str, v, w) -> tuple[np.ndarray, np.ndarray]:
+def vector_pair(func: str, v: ArrayLike, w: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """``v`` and ``w`` as 1-D float64 arrays of the same length."""
     # Fast path for the common case, ~3x cheaper than the general one: this is
     # much of the per-call cost of a Go dot on short vectors.
@@ -64,7 +65,7 @@ def vector_pair(func: str, v, w) -> tuple[np.ndarray, np.ndarray]:
     return v, w
 
 
-def matrix(func: str, name: str, x) -> np.ndarray:
+def matrix(func: str, name: str, x: ArrayLike) -> NDArray[np.float64]:
     """``x`` as a 2-D float64 array of shape (m, n)."""
     a = array(func, name, x)
     if a.ndim != 2:
@@ -72,7 +73,7 @@ def matrix(func: str, name: str, x) -> np.ndarray:
     return a
 
 
-def square(func: str, name: str, x) -> np.ndarray:
+def square(func: str, name: str, x: ArrayLike) -> NDArray[np.float64]:
     """``x`` as a square 2-D float64 array of shape (n, n); LinAlgError otherwise."""
     a = matrix(func, name, x)
     if a.shape[0] != a.shape[1]:
@@ -80,7 +81,7 @@ def square(func: str, name: str, x) -> np.ndarray:
     return a
 
 
-def real_scalar(func: str, name: str, c) -> float:
+def real_scalar(func: str, name: str, c: ArrayLike) -> float:
     """``c`` as a Python float: a real number, not an array or a string."""
     if type(c) is float:
         return c
@@ -96,7 +97,7 @@ def real_scalar(func: str, name: str, c) -> float:
 NORM_ORDERS = (2.0, 1.0, 0.0, np.inf, -np.inf)
 
 
-def norm_order(func: str, ord) -> float:
+def norm_order(func: str, ord: object) -> float:
     """``ord`` as one of NORM_ORDERS; ValueError for any other order."""
     if ord is None:
         return 2.0
@@ -106,7 +107,7 @@ def norm_order(func: str, ord) -> float:
     return o
 
 
-def norm_operands(func: str, v, ord) -> tuple[np.ndarray, float]:
+def norm_operands(func: str, v: ArrayLike, ord: object) -> tuple[NDArray[np.float64], float]:
     """``v`` as a vector and ``ord`` as one of NORM_ORDERS; -inf needs n >= 1
     (numpy: the minimum of nothing has no identity; the maximum of nothing
     is 0.0, so ord=inf is defined)."""
@@ -117,7 +118,7 @@ def norm_operands(func: str, v, ord) -> tuple[np.ndarray, float]:
     return v, ord
 
 
-def flag(func: str, name: str, x) -> bool:
+def flag(func: str, name: str, x: object) -> bool:
     """``x`` as a bool: True, False or a numpy bool; TypeError otherwise
     (1 and "yes" are not flags)."""
     if isinstance(x, (bool, np.bool_)):
@@ -125,7 +126,7 @@ def flag(func: str, name: str, x) -> bool:
     raise TypeError(f"{func}: {name} must be True or False, got {type(x).__name__} {x!r}")
 
 
-def count(func: str, name: str, x) -> int:
+def count(func: str, name: str, x: object) -> int:
     """``x`` as a Python int: an integer (numpy integers too), not a bool or
     a float; TypeError otherwise."""
     if isinstance(x, (bool, np.bool_)) or not isinstance(x, (numbers.Integral, np.integer)):
@@ -133,7 +134,7 @@ def count(func: str, name: str, x) -> int:
     return int(x)
 
 
-def low_rank_operands(func: str, A, k) -> tuple[np.ndarray, int]:
+def low_rank_operands(func: str, A: ArrayLike, k: object) -> tuple[NDArray[np.float64], int]:
     """``A`` (m, n) and the rank ``k``, 0 < k <= min(m, n)."""
     A = matrix(func, "A", A)
     k = count(func, "k", k)
@@ -142,7 +143,7 @@ def low_rank_operands(func: str, A, k) -> tuple[np.ndarray, int]:
     return A, k
 
 
-def pca_operands(func: str, X, n_components) -> tuple[np.ndarray, int]:
+def pca_operands(func: str, X: ArrayLike, n_components: object) -> tuple[NDArray[np.float64], int]:
     """Data ``X`` (n_samples >= 2, n_features) and 1 <= n_components <= min of both."""
     X = matrix(func, "X", X)
     c = count(func, "n_components", n_components)
@@ -156,7 +157,7 @@ def pca_operands(func: str, X, n_components) -> tuple[np.ndarray, int]:
     return X, c
 
 
-def finite(func: str, A: np.ndarray) -> None:
+def finite(func: str, A: NDArray[np.float64]) -> None:
     """LinAlgError unless every entry of ``A`` is finite (numpy's eig message)."""
     if not np.isfinite(A).all():
         raise LinAlgError(f"{func}: Array must not contain infs or NaNs")
@@ -168,14 +169,14 @@ def require_nonempty(func: str, n: int) -> None:
         raise ValueError(f"{func}: undefined for empty vectors (shape (0,))")
 
 
-def _ndim_1_or_2(func: str, name: str, x) -> np.ndarray:
+def _ndim_1_or_2(func: str, name: str, x: ArrayLike) -> NDArray[np.float64]:
     a = array(func, name, x)
     if a.ndim not in (1, 2):
         raise ValueError(f"{func}: {name} must be 1-D or 2-D, got an array of shape {a.shape}")
     return a
 
 
-def matmul_operands(func: str, A, B) -> tuple[np.ndarray, np.ndarray]:
+def matmul_operands(func: str, A: ArrayLike, B: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """``A`` (m, k) and ``B`` (k, n) or (k,), with matching inner dimension."""
     A = matrix(func, "A", A)
     B = _ndim_1_or_2(func, "B", B)
@@ -186,7 +187,7 @@ def matmul_operands(func: str, A, B) -> tuple[np.ndarray, np.ndarray]:
     return A, B
 
 
-def solve_operands(func: str, A, b) -> tuple[np.ndarray, np.ndarray]:
+def solve_operands(func: str, A: ArrayLike, b: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """``A`` (n, n) and ``b`` (n,) or (n, k)."""
     A = square(func, "A", A)
     b = _ndim_1_or_2(func, "b", b)

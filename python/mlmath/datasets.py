@@ -14,25 +14,31 @@ from __future__ import annotations
 
 import math
 import numbers
+from typing import Any, TypeAlias
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _validate as _v
 
 __all__ = ["make_classification", "train_test_split"]
 
+#: A ``random_state`` (or seed): what ``np.random.default_rng`` accepts; a
+#: Generator is used as is, and advanced.
+Seed: TypeAlias = "int | np.random.SeedSequence | np.random.BitGenerator | np.random.Generator | None"
+
 
 def make_classification(
-    n_samples=1000,
-    n_features=2,
-    n_informative=2,
-    n_redundant=0,
-    class_sep=1.0,
-    flip_y=0.01,
-    random_state=None,
+    n_samples: int = 1000,
+    n_features: int = 2,
+    n_informative: int = 2,
+    n_redundant: int = 0,
+    class_sep: float = 1.0,
+    flip_y: float = 0.01,
+    random_state: Seed = None,
     *,
-    n_clusters_per_class=1,
-) -> tuple[np.ndarray, np.ndarray]:
+    n_clusters_per_class: int = 1,
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
     """A random two-class problem: Gaussian clusters on the vertices of a hypercube.
 
     sklearn's algorithm (Guyon's design of the NIPS 2003 benchmark), for two
@@ -144,7 +150,7 @@ def make_classification(
     return X[order], y[order]
 
 
-def _distinct_vertices(rng: np.random.Generator, count: int, dim: int) -> np.ndarray:
+def _distinct_vertices(rng: np.random.Generator, count: int, dim: int) -> NDArray[np.float64]:
     """``count`` distinct random rows of {0, 1} ** dim, as a (count, dim) float array."""
     if dim <= 62:  # vertex numbers fit an int64: draw them without replacement
         codes = rng.choice(2**dim, size=count, replace=False)
@@ -155,7 +161,9 @@ def _distinct_vertices(rng: np.random.Generator, count: int, dim: int) -> np.nda
             return bits.astype(np.float64)
 
 
-def train_test_split(X, y, test_size=0.2, random_state=None, stratify=None):
+def train_test_split(
+    X: ArrayLike, y: ArrayLike, test_size: float = 0.2, random_state: Seed = None, stratify: ArrayLike | None = None
+) -> tuple[NDArray[Any], NDArray[Any], NDArray[Any], NDArray[Any]]:
     """Shuffle the rows of ``X`` and ``y`` and split them into a training and a test part.
 
     Sizes are sklearn's (``sklearn.model_selection.train_test_split``): a
@@ -216,7 +224,7 @@ def train_test_split(X, y, test_size=0.2, random_state=None, stratify=None):
     return X[train], X[test], y[train], y[test]
 
 
-def _test_count(func: str, test_size, n: int) -> int:
+def _test_count(func: str, test_size: object, n: int) -> int:
     """sklearn's number of test rows for ``test_size``; ValueError if a part would be empty."""
     if isinstance(test_size, (bool, np.bool_)) or not isinstance(test_size, numbers.Real):
         raise TypeError(f"{func}: test_size must be a float in (0, 1) or an int, got {type(test_size).__name__} {test_size!r}")
@@ -234,7 +242,7 @@ def _test_count(func: str, test_size, n: int) -> int:
     return n_test
 
 
-def _stratified(func: str, labels, n: int, n_test: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+def _stratified(func: str, labels: ArrayLike, n: int, n_test: int, rng: np.random.Generator) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """Test and training indices with the class proportions of ``labels`` (see train_test_split)."""
     labels = np.asarray(labels)
     if labels.ndim != 1 or labels.shape[0] != n:

@@ -350,7 +350,7 @@ def run_calls(section: Section, backends: dict, seconds: float, tick: Callable[[
                     notes.append(f"go: {got}")
                     expected, got = _string_values(expected), _string_values(got)
                 diff = rel_diff(expected, got)
-                report.max_rel_diff = max(report.max_rel_diff, diff)
+                report.max_rel_diff = max(report.max_rel_diff or 0.0, diff)  # (0.0 from the start with both)
                 row[2] = f"{diff:.1e}"
         row += [duration(times[n]) if n in times else "-" for n in names]
         if both:

@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import importlib
 import inspect
+from types import ModuleType
+from typing import Any, TypeVar, cast
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _validate as _v
 
@@ -27,13 +30,16 @@ __all__ = ["LogisticRegression", "NotFittedError"]
 
 BACKENDS = ("go", "reference")
 
+_Estimator = TypeVar("_Estimator", bound="_Params")
+_LogisticRegression = TypeVar("_LogisticRegression", bound="LogisticRegression")
+
 
 class NotFittedError(ValueError, AttributeError):
     """An estimator used before ``fit``: a ValueError and an AttributeError, as
     ``sklearn.exceptions.NotFittedError``."""
 
 
-def _backend_module(owner: str, backend):
+def _backend_module(owner: str, backend: object) -> ModuleType:
     """The module of ``backend`` ("go" or "reference"), imported now."""
     if not isinstance(backend, str) or backend not in BACKENDS:
         raise ValueError(f"{owner}: backend must be 'go' or 'reference', got {backend!r}")
@@ -56,11 +62,11 @@ class _Params:
         sig = inspect.signature(cls.__init__)
         return [p.name for p in sig.parameters.values() if p.name != "self"]
 
-    def get_params(self, deep=True) -> dict:
+    def get_params(self, deep: bool = True) -> dict[str, object]:
         """The constructor's parameters as a dict (``deep`` is accepted for sklearn; nothing is nested)."""
         return {name: getattr(self, name) for name in self._param_names()}
 
-    def set_params(self, **params):
+    def set_params(self: _Estimator, **params: object) -> _Estimator:
         """Change parameters by name; returns self. Unknown names: ValueError, as sklearn.
         Fitted attributes stay as they are until the next ``fit``."""
         valid = self._param_names()
@@ -126,7 +132,9 @@ class LogisticRegression(_Params):
     n_features_in_ : int
     """
 
-    def __init__(self, backend="go", learning_rate=0.1, max_iter=1000, l1=0.0, l2=0.0, tol=1e-8):
+    def __init__(
+        self, backend: str = "go", learning_rate: float = 0.1, max_iter: int = 1000, l1: float = 0.0, l2: float = 0.0, tol: float = 1e-8
+    ) -> None:
         self.backend = backend
         self.learning_rate = learning_rate
         self.max_iter = max_iter
@@ -134,7 +142,7 @@ class LogisticRegression(_Params):
         self.l2 = l2
         self.tol = tol
 
-    def fit(self, X, y):
+    def fit(self: _LogisticRegression, X: ArrayLike, y: ArrayLike) -> _LogisticRegression:
         """Fit on X (n, d) real and y (n,) holding exactly two distinct labels (any type); returns self.
 
         Raises ValueError for shapes that do not match, an empty X, a
@@ -170,23 +178,23 @@ class LogisticRegression(_Params):
         self.n_features_in_ = X.shape[1]
         return self
 
-    def decision_function(self, X) -> np.ndarray:
+    def decision_function(self, X: ArrayLike) -> NDArray[np.float64]:
         """The logits ``X @ coef_[0] + intercept_[0]``, shape (n,): > 0 means classes_[1]."""
         X = self._check_predict_X("decision_function", X)
-        return X @ self.coef_[0] + self.intercept_[0]
+        return cast("NDArray[np.float64]", X @ self.coef_[0] + self.intercept_[0])
 
-    def predict_proba(self, X) -> np.ndarray:
+    def predict_proba(self, X: ArrayLike) -> NDArray[np.float64]:
         """(n, 2) probabilities, columns [P(classes_[0]), P(classes_[1])], rows summing to 1."""
         X = self._check_predict_X("predict_proba", X)
         p1 = np.asarray(self._backend().predict_proba(X, self.coef_[0], self.intercept_[0]), dtype=np.float64)
         return np.column_stack([1.0 - p1, p1])
 
-    def predict(self, X) -> np.ndarray:
+    def predict(self, X: ArrayLike) -> NDArray[Any]:
         """(n,) labels from classes_: classes_[1] where P(classes_[1]) passes the backend's 0.5 threshold."""
         X = self._check_predict_X("predict", X)
         return self.classes_[self._predict_codes(X)]
 
-    def score(self, X, y) -> float:
+    def score(self, X: ArrayLike, y: ArrayLike) -> float:
         """Accuracy of predict(X) against y (sklearn.metrics.accuracy_score), by the backend's ``accuracy``."""
         func = f"{type(self).__name__}.score"
         X = self._check_predict_X("score", X)
@@ -202,14 +210,14 @@ class LogisticRegression(_Params):
 
     # -- helpers --------------------------------------------------------------
 
-    def _backend(self):
+    def _backend(self) -> ModuleType:
         return _backend_module(type(self).__name__, self.backend)
 
-    def _predict_codes(self, X: np.ndarray) -> np.ndarray:
+    def _predict_codes(self, X: NDArray[np.float64]) -> NDArray[np.int64]:
         return np.asarray(self._backend().predict(X, self.coef_[0], self.intercept_[0]), dtype=np.int64)
 
     @staticmethod
-    def _check_X(func: str, X) -> np.ndarray:
+    def _check_X(func: str, X: ArrayLike) -> NDArray[np.float64]:
         X = _v.matrix(func, "X", X)
         if X.shape[0] == 0 or X.shape[1] == 0:
             raise ValueError(f"{func}: X must have at least one sample and one feature, got shape {X.shape}")
@@ -217,7 +225,7 @@ class LogisticRegression(_Params):
             raise ValueError(f"{func}: X contains NaN or infinity")
         return X
 
-    def _check_predict_X(self, method: str, X) -> np.ndarray:
+    def _check_predict_X(self, method: str, X: ArrayLike) -> NDArray[np.float64]:
         name = type(self).__name__
         if not hasattr(self, "coef_"):
             raise NotFittedError(

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import NDArray
 
 from mlmath import _validate as _v
+from mlmath.datasets import Seed
 
 __all__ = ["k_fold_indices"]
 
 
-def k_fold_indices(n, k, shuffle=False, seed=None) -> list[tuple[np.ndarray, np.ndarray]]:
+def k_fold_indices(n: int, k: int, shuffle: bool = False, seed: Seed = None) -> list[tuple[NDArray[np.int64], NDArray[np.int64]]]:
     """The (train, test) index arrays of k-fold cross-validation, as sklearn.model_selection.KFold.
 
     The n indices (shuffled first, with ``np.random.default_rng(seed)``, if

@@ -16,7 +16,10 @@ so both backends follow the same path to rounding.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 __all__ = ["Objective", "quadratic", "rosenbrock"]
 
@@ -29,26 +32,33 @@ class Objective:
     ValueError for an ``x`` it is not defined for.
     """
 
-    def __init__(self, name: str, min_dim: int, value, gradient, doc: str):
+    def __init__(
+        self,
+        name: str,
+        min_dim: int,
+        value: Callable[[NDArray[np.float64]], float],
+        gradient: Callable[[NDArray[np.float64]], NDArray[np.float64]],
+        doc: str,
+    ) -> None:
         self.name = name
         self.min_dim = min_dim
         self._value = value
         self._gradient = gradient
         self.__doc__ = doc
 
-    def check(self, func: str, x) -> np.ndarray:
+    def check(self, func: str, x: ArrayLike) -> NDArray[np.float64]:
         """``x`` as a float64 vector of a dimension this objective takes."""
         x = np.asarray(x, dtype=np.float64)
         if x.ndim != 1 or x.shape[0] < self.min_dim:
             raise ValueError(f"{func}: {self.name} needs a 1-D x of length >= {self.min_dim}, got shape {x.shape}")
         return x
 
-    def __call__(self, x) -> float:
+    def __call__(self, x: ArrayLike) -> float:
         x = self.check(self.name, x)
         with np.errstate(over="ignore", invalid="ignore"):  # far from the minimum: inf, as Go gives
             return float(self._value(x))
 
-    def gradient(self, x) -> np.ndarray:
+    def gradient(self, x: ArrayLike) -> NDArray[np.float64]:
         """The analytic gradient at ``x``, shape (n,)."""
         x = self.check(self.name, x)
         with np.errstate(over="ignore", invalid="ignore"):
@@ -57,24 +67,24 @@ class Objective:
     def __repr__(self) -> str:
         return f"mlmath.objectives.{self.name}"
 
-    def __reduce__(self):  # picklable by name, like a module-level function
+    def __reduce__(self) -> str:  # picklable by name, like a module-level function
         return self.name
 
 
-def _quadratic_value(x):
+def _quadratic_value(x: NDArray[np.float64]) -> float:
     return np.sum(x * x)
 
 
-def _quadratic_gradient(x):
+def _quadratic_gradient(x: NDArray[np.float64]) -> NDArray[np.float64]:
     return 2 * x
 
 
-def _rosenbrock_value(x):
+def _rosenbrock_value(x: NDArray[np.float64]) -> float:
     a, b = x[1:] - x[:-1] * x[:-1], 1 - x[:-1]
     return np.sum(100 * (a * a) + b * b)
 
 
-def _rosenbrock_gradient(x):
+def _rosenbrock_gradient(x: NDArray[np.float64]) -> NDArray[np.float64]:
     a = x[1:] - x[:-1] * x[:-1]
     g = np.zeros_like(x)
     g[:-1] += -400 * x[:-1] * a - 2 * (1 - x[:-1])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import datetime
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 __all__ = ["Figure", "SectionReport", "text", "html_page"]
@@ -119,7 +120,7 @@ def _figure(fig: Figure) -> str:
     )
 
 
-def html_page(title: str, sections: list[SectionReport], summary: list[str], facts: dict[str, str], notes: list[str] = ()) -> str:
+def html_page(title: str, sections: list[SectionReport], summary: list[str], facts: dict[str, str], notes: Sequence[str] = ()) -> str:
     """The whole report, one HTML5 document with everything inline.
 
     Parameters

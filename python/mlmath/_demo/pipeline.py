@@ -12,6 +12,7 @@ when scikit-learn is installed.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,7 +57,7 @@ class Run:
     pred: np.ndarray
     metrics: dict[str, object]
     times: dict[str, float]
-    model: object  # predict_proba on raw (unstandardized) rows, for the boundary plot
+    model: Callable[[np.ndarray], np.ndarray]  # predict_proba on raw (unstandardized) rows, for the boundary plot
 
 
 METRICS = ("accuracy", "precision", "recall", "F1", "ROC AUC", "log loss", "confusion matrix [[tn, fp], [fn, tp]]")
@@ -254,7 +255,7 @@ def _figures(runs: dict[str, Run], sk: Run | None, data, opts: Options) -> list[
 
     X_train, X_test, y_train, y_test = data
     optimum = float(sk.loss) if sk else None
-    curves = {name: r.losses for name, r in runs.items()}
+    curves = {name: r.losses for name, r in runs.items() if r.losses is not None}  # (every backend keeps them)
     loss = Figure("loss-curves.png", "training loss per iteration of each backend (identical paths: the curves overlap)"
                   + ("; scikit-learn's optimum for reference" if sk else ""),
                   plots.png(plots.loss_curves(curves, optimum, opts.learning_rate)))

@@ -9,11 +9,19 @@ side (numpy), so Go only ever writes into Python-owned memory.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath._native import ffi, lib
 from mlmath._validate import vector_pair as _vector_pair
 from mlmath.go._status import check
+
+if TYPE_CHECKING:
+    from mlmath._native import Cells
+
 
 _from_buffer = ffi.from_buffer
 _new = ffi.new
@@ -25,7 +33,7 @@ _DOUBLES = ffi.typeof("double[]")
 DOUBLE1 = ffi.typeof("double[1]")  # a scalar result: ffi.new(DOUBLE1)
 
 
-def ptr(a: np.ndarray):
+def ptr(a: NDArray[np.float64]) -> Cells[float]:
     """``double *`` to the data of the float64 array ``a``, C-contiguous: ``a``
     itself when it is, a contiguous copy (kept alive by the pointer) if not."""
     try:
@@ -34,7 +42,7 @@ def ptr(a: np.ndarray):
         return _from_buffer(_DOUBLES, np.ascontiguousarray(a))
 
 
-def vector_pair(func: str, v, w):
+def vector_pair(func: str, v: ArrayLike, w: ArrayLike) -> tuple[int, Cells[float], Cells[float]]:
     """Validated ``(n, double *v, double *w)`` for two vectors of one length
     (the rules of mlmath._validate.vector_pair).
 
@@ -54,12 +62,14 @@ def vector_pair(func: str, v, w):
     return v.shape[0], ptr(v), ptr(w)
 
 
-def out_ptr(a: np.ndarray):
+def out_ptr(a: NDArray[np.float64]) -> Cells[float]:
     """``double *`` to a fresh output array from np.empty (checked writable)."""
     return _from_buffer(_DOUBLES, a, require_writable=True)
 
 
-def string_result(call, func: str, capacity: int = 64, *, domain_message: bool = False) -> str:
+def string_result(
+    call: Callable[[Cells[bytes], int, Cells[int]], int], func: str, capacity: int = 64, *, domain_message: bool = False
+) -> str:
     """Call ``call(buf, cap, len_ptr)`` for a string result, growing the buffer
     once if Go reports MLM_ERR_BUFFER_TOO_SMALL; returns the decoded string.
 

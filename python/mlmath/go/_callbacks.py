@@ -16,12 +16,19 @@ thread that made the call, and never after the export has returned.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 import numpy as np
+from numpy.typing import NDArray
 
 from mlmath import _calculus as _c
 from mlmath._native import ffi, lib
 from mlmath.go._status import error
+
+if TYPE_CHECKING:
+    from mlmath._native import CData, Cells
 
 _state = threading.local()
 _F64 = np.float64
@@ -39,7 +46,7 @@ class PyFunc:
 
     __slots__ = ("func", "name", "fn", "scalar_in", "m_out")
 
-    def __init__(self, func: str, name: str, fn, *, scalar_in: bool = False, m_out: int | None = None):
+    def __init__(self, func: str, name: str, fn: Callable[..., object], *, scalar_in: bool = False, m_out: int | None = None) -> None:
         self.func, self.name, self.fn, self.scalar_in, self.m_out = func, name, fn, scalar_in, m_out
 
 
@@ -50,13 +57,14 @@ class Progress:
 
     __slots__ = ("func", "f", "callback", "offset", "stopped")
 
-    def __init__(self, func: str, f, callback):
+    def __init__(self, func: str, f: Callable[[NDArray[np.float64]], object] | None, callback: Callable[..., object] | None) -> None:
         self.func, self.f, self.callback = func, f, callback
         self.offset = 0  # steps taken before the current Go call
         self.stopped = False  # the callback asked to stop
 
-    def report(self, steps: int, xs: np.ndarray) -> bool:
+    def report(self, steps: int, xs: NDArray[np.float64]) -> bool:
         """Call the user's callback for the point xs after ``steps`` steps."""
+        assert self.f is not None and self.callback is not None  # (only called with a callback)
         fx = _c.scalar_result(self.func, "f", self.f(xs.copy()))
         return bool(self.callback(self.offset + steps, xs, fx))
 
@@ -67,21 +75,26 @@ class TrainingProgress(Progress):
 
     __slots__ = ()
 
-    def __init__(self, func: str, callback):
+    def __init__(self, func: str, callback: Callable[[int, float], object] | None) -> None:
         super().__init__(func, None, callback)
 
-    def report(self, steps: int, xs: np.ndarray) -> bool:
+    def report(self, steps: int, xs: NDArray[np.float64]) -> bool:
+        assert self.callback is not None  # (only called with a callback)
         return bool(self.callback(self.offset + steps, float(xs[0])))
 
 
-def _store(exc_type, exc, tb):
-    """cffi's onerror: keep the exception for :func:`call` and abort Go's loop."""
-    _state.error = exc if exc is not None else exc_type()
+def _store(exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None) -> int:
+    """cffi's onerror: keep the exception for :func:`call` and abort Go's loop.
+
+    cffi hands over the traceback separately: it goes back on the exception,
+    so the re-raised error still shows the frames of the user's function."""
+    err = exc if exc is not None else exc_type()
+    _state.error = err.with_traceback(tb) if tb is not None else err
     return ABORT
 
 
 @ffi.def_extern(onerror=_store, error=ABORT)
-def mlm_py_func(ctx, x, n, out, m):
+def mlm_py_func(ctx: CData, x: Cells[float], n: int, out: Cells[float], m: int) -> int:
     pf = ffi.from_handle(ctx)
     xs = np.frombuffer(ffi.buffer(x, 8 * n), dtype=_F64).copy()
     if pf.scalar_in:
@@ -97,7 +110,7 @@ def mlm_py_func(ctx, x, n, out, m):
 
 
 @ffi.def_extern(onerror=_store, error=ABORT)
-def mlm_py_progress(ctx, steps, x, n):
+def mlm_py_progress(ctx: CData, steps: int, x: Cells[float], n: int) -> int:
     p = ffi.from_handle(ctx)
     if p.callback is None:
         return 0  # running Python code here lets a pending Ctrl-C raise
@@ -108,7 +121,7 @@ def mlm_py_progress(ctx, steps, x, n):
     return 0
 
 
-def func_arg(pf: PyFunc | None):
+def func_arg(pf: PyFunc | None) -> tuple[CData, CData]:
     """(function pointer, handle) for an export's ``mlm_func f, void *ctx``;
     keep the handle alive for the duration of the call."""
     if pf is None:
@@ -116,14 +129,14 @@ def func_arg(pf: PyFunc | None):
     return lib.mlm_py_func, ffi.new_handle(pf)
 
 
-def progress_arg(p: Progress | None):
+def progress_arg(p: Progress | None) -> tuple[CData, CData]:
     """(function pointer, handle) for ``mlm_progress progress, void *ctx``."""
     if p is None:
         return ffi.NULL, ffi.NULL
     return lib.mlm_py_progress, ffi.new_handle(p)
 
 
-def invoke(export, *args) -> int:
+def invoke(export: Callable[..., int], *args: object) -> int:
     """``export(*args)``, re-raising unchanged the exception a callback stored
     (status MLM_ERR_CALLBACK); returns any other status for the caller to check."""
     _state.error = None
@@ -134,7 +147,7 @@ def invoke(export, *args) -> int:
     return status
 
 
-def call(export, func: str, *args) -> None:
+def call(export: Callable[..., int], func: str, *args: object) -> None:
     """:func:`invoke`, raising the exception of any error status."""
     if (status := invoke(export, *args)) != lib.MLM_OK:
         raise error(status, func)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-def same_contract(reference_func):
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def same_contract(reference_func: Callable[..., object]) -> Callable[[_F], _F]:
     """Give the decorated Go wrapper the docstring of ``reference_func``.
 
     The wrapper keeps its own code and signature (tests check the signatures
@@ -11,7 +16,7 @@ def same_contract(reference_func):
     cannot drift apart in what they promise.
     """
 
-    def decorate(func):
+    def decorate(func: _F) -> _F:
         func.__doc__ = (
             f"Go backend of :func:`{reference_func.__module__}.{reference_func.__name__}`: "
             f"same contract.\n\n{reference_func.__doc__ or ''}"

@@ -12,10 +12,10 @@ import numpy as np
 
 from mlmath._native import lib
 
-OK = lib.MLM_OK
+OK: int = lib.MLM_OK
 
 #: status -> (exception class, message); the message follows the function name.
-_ERRORS = {
+_ERRORS: dict[int, tuple[type[Exception], str]] = {
     lib.MLM_ERR_SHAPE: (ValueError, "array shapes do not match"),
     lib.MLM_ERR_DOMAIN: (ValueError, "argument outside its domain"),
     lib.MLM_ERR_ARGUMENT: (ValueError, "invalid argument (negative size or NULL buffer)"),

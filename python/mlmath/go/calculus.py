@@ -9,7 +9,10 @@ callback keep control of the loop.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _calculus as _c
 from mlmath import _symbolic
@@ -29,7 +32,7 @@ CHUNK = 1 << 16
 
 
 @same_contract(_ref.numerical_derivative)
-def numerical_derivative(f, x, h=None) -> float:
+def numerical_derivative(f: Callable[[float], float], x: float, h: float | None = None) -> float:
     func = "numerical_derivative"
     f = _c.function(func, "f", f)
     x = _c.scalar_point(func, x)
@@ -41,7 +44,7 @@ def numerical_derivative(f, x, h=None) -> float:
 
 
 @same_contract(_ref.gradient)
-def gradient(f, x, h=None) -> np.ndarray:
+def gradient(f: Callable[[NDArray[np.float64]], float], x: ArrayLike, h: float | None = None) -> NDArray[np.float64]:
     func = "gradient"
     f = _c.function(func, "f", f)
     x = _c.point(func, x)
@@ -53,7 +56,7 @@ def gradient(f, x, h=None) -> np.ndarray:
 
 
 @same_contract(_ref.jacobian)
-def jacobian(f, x, h=None) -> np.ndarray:
+def jacobian(f: Callable[[NDArray[np.float64]], ArrayLike], x: ArrayLike, h: float | None = None) -> NDArray[np.float64]:
     func = "jacobian"
     f = _c.function(func, "f", f)
     x = _c.point(func, x)
@@ -66,7 +69,7 @@ def jacobian(f, x, h=None) -> np.ndarray:
 
 
 @same_contract(_ref.hessian)
-def hessian(f, x, h=None) -> np.ndarray:
+def hessian(f: Callable[[NDArray[np.float64]], float], x: ArrayLike, h: float | None = None) -> NDArray[np.float64]:
     func = "hessian"
     f = _c.function(func, "f", f)
     x = _c.point(func, x)
@@ -79,7 +82,7 @@ def hessian(f, x, h=None) -> np.ndarray:
 
 
 @same_contract(_ref.check_gradient)
-def check_gradient(f, grad_f, x) -> float:
+def check_gradient(f: Callable[[NDArray[np.float64]], float], grad_f: Callable[[NDArray[np.float64]], ArrayLike], x: ArrayLike) -> float:
     func = "check_gradient"
     f = _c.function(func, "f", f)
     grad_f = _c.function(func, "grad_f", grad_f)
@@ -92,7 +95,15 @@ def check_gradient(f, grad_f, x) -> float:
 
 
 @same_contract(_ref.gradient_descent)
-def gradient_descent(f, grad_f, x0, learning_rate=0.01, max_iter=1000, tol=1e-6, callback=None) -> GradientDescentResult:
+def gradient_descent(
+    f: Callable[[NDArray[np.float64]], float],
+    grad_f: Callable[[NDArray[np.float64]], ArrayLike] | None,
+    x0: ArrayLike,
+    learning_rate: float = 0.01,
+    max_iter: int = 1000,
+    tol: float = 1e-6,
+    callback: Callable[[int, NDArray[np.float64], float], object] | None = None,
+) -> GradientDescentResult:
     func = "gradient_descent"
     grad = _c.descent_gradient(func, f, grad_f)
     x0 = _c.point(func, x0)
@@ -104,7 +115,7 @@ def gradient_descent(f, grad_f, x0, learning_rate=0.01, max_iter=1000, tol=1e-6,
         objective.check(func, x0)
     n = x0.shape[0]
     native = objective is not None and grad is None
-    name = ffi.new("char[]", objective.name.encode()) if native else ffi.NULL
+    name = ffi.new("char[]", objective.name.encode()) if native and objective is not None else ffi.NULL
     fp, fctx = func_arg(None if native else PyFunc(func, "f", f))
     gp, gctx = func_arg(None if grad is None else PyFunc(func, "grad_f", grad, m_out=n))
     # Without a callback only the native loop needs to report (for Ctrl-C):
@@ -135,7 +146,7 @@ def gradient_descent(f, grad_f, x0, learning_rate=0.01, max_iter=1000, tol=1e-6,
 
 
 @same_contract(_ref.symbolic_derivative)
-def symbolic_derivative(expression, variable) -> str:
+def symbolic_derivative(expression: str, variable: str) -> str:
     func = "symbolic_derivative"
     expression, variable = _symbolic.arguments(func, expression, variable)
     expr, var = expression.encode(), variable.encode()

@@ -1,119 +1,191 @@
-"""Decompositions on the Go backend; contracts in :mod:`mlmath.reference.decompositions`."""
+"""Decompositions on the Go backend; contracts in :mod:`mlmath.reference.decompositions`.
+
+A decomposition large enough to take noticeable time (more than
+:data:`INTERRUPTIBLE_WORK` multiply-adds, m*n*min(m, n)) reports to Python
+about every 50 ms through the progress callback of the long loops
+(:mod:`mlmath.go._callbacks`), so Ctrl-C stops it: the KeyboardInterrupt is
+raised there and Go stops at its next check point. Smaller ones pass no
+callback and pay nothing for it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _validate as _v
 from mlmath._native import ffi, lib
 from mlmath._results import EighResult, EigResult, LowRankResult, PCAResult, QRResult, SVDResult
 from mlmath.go._buffers import DOUBLE1, out_ptr, ptr
+from mlmath.go._callbacks import Progress, invoke, progress_arg
 from mlmath.go._contract import same_contract
 from mlmath.go._status import OK, error
+from mlmath.go.calculus import PROGRESS_EVERY
 from mlmath.reference import decompositions as _ref
+
+#: m*n*min(m, n) above which a decomposition reports to Python (a few
+#: milliseconds of Go work or more): the Ctrl-C threshold.
+INTERRUPTIBLE_WORK = 10**7
+_NULL = ffi.NULL
+
+
+def _interruptible(export: Callable[..., int], func: str, *args: object) -> int:
+    """The status of ``export(*args, progress, ctx, every)`` with the progress
+    callback that only lets Python run (so a pending Ctrl-C raises there),
+    about every PROGRESS_EVERY seconds; re-raises the KeyboardInterrupt (or
+    any exception) the callback stored. Small calls skip this and pass NULL
+    themselves (inline: a helper call would cost more than the check)."""
+    pp, pctx = progress_arg(Progress(func, None, None))
+    return invoke(export, *args, pp, pctx, PROGRESS_EVERY)
 
 
 @same_contract(_ref.cholesky)
-def cholesky(A) -> np.ndarray:
+def cholesky(A: ArrayLike) -> NDArray[np.float64]:
     A = _v.square("cholesky", "A", A)
     dst = np.empty(A.shape)
-    if (status := lib.mlm_cholesky(ptr(A), A.shape[0], out_ptr(dst))) != OK:
+    n = A.shape[0]
+    if n**3 <= INTERRUPTIBLE_WORK:
+        status = lib.mlm_cholesky(ptr(A), n, out_ptr(dst), _NULL, _NULL, 0.0)
+    else:
+        status = _interruptible(lib.mlm_cholesky, "cholesky", ptr(A), n, out_ptr(dst))
+    if status != OK:
         raise error(status, "cholesky")
     return dst
 
 
 @same_contract(_ref.qr)
-def qr(A) -> QRResult:
+def qr(A: ArrayLike) -> QRResult:
     A = _v.matrix("qr", "A", A)
     m, n = A.shape
     k = min(m, n)
     Q, R = np.empty((m, k)), np.empty((k, n))
-    if (status := lib.mlm_qr(ptr(A), m, n, out_ptr(Q), out_ptr(R))) != OK:
+    if m * n * k <= INTERRUPTIBLE_WORK:
+        status = lib.mlm_qr(ptr(A), m, n, out_ptr(Q), out_ptr(R), _NULL, _NULL, 0.0)
+    else:
+        status = _interruptible(lib.mlm_qr, "qr", ptr(A), m, n, out_ptr(Q), out_ptr(R))
+    if status != OK:
         raise error(status, "qr")
     return QRResult(Q, R)
 
 
 @same_contract(_ref.eigh)
-def eigh(A) -> EighResult:
+def eigh(A: ArrayLike) -> EighResult:
     A = _v.square("eigh", "A", A)
     n = A.shape[0]
     w, V = np.empty(n), np.empty((n, n))
-    if (status := lib.mlm_eigh(ptr(A), n, out_ptr(w), out_ptr(V))) != OK:
+    if n**3 <= INTERRUPTIBLE_WORK:
+        status = lib.mlm_eigh(ptr(A), n, out_ptr(w), out_ptr(V), _NULL, _NULL, 0.0)
+    else:
+        status = _interruptible(lib.mlm_eigh, "eigh", ptr(A), n, out_ptr(w), out_ptr(V))
+    if status != OK:
         raise error(status, "eigh")
     return EighResult(w, V)
 
 
 @same_contract(_ref.svd)
-def svd(A, full_matrices=False) -> SVDResult:
+def svd(A: ArrayLike, full_matrices: bool = False) -> SVDResult:
     A = _v.matrix("svd", "A", A)
     full = _v.flag("svd", "full_matrices", full_matrices)
     m, n = A.shape
     k = min(m, n)
     U, S, Vh = np.empty((m, m if full else k)), np.empty(k), np.empty((n if full else k, n))
-    if (status := lib.mlm_svd(ptr(A), m, n, int(full), out_ptr(U), out_ptr(S), out_ptr(Vh))) != OK:
+    if m * n * k <= INTERRUPTIBLE_WORK:
+        status = lib.mlm_svd(ptr(A), m, n, int(full), out_ptr(U), out_ptr(S), out_ptr(Vh), _NULL, _NULL, 0.0)
+    else:
+        status = _interruptible(lib.mlm_svd, "svd", ptr(A), m, n, int(full), out_ptr(U), out_ptr(S), out_ptr(Vh))
+    if status != OK:
         raise error(status, "svd")
     return SVDResult(U, S, Vh)
 
 
 @same_contract(_ref.pinv)
-def pinv(A, rcond=1e-15) -> np.ndarray:
+def pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
     A = _v.matrix("pinv", "A", A)
     rcond = _v.real_scalar("pinv", "rcond", rcond)
     m, n = A.shape
     dst = np.empty((n, m))
-    if (status := lib.mlm_pinv(ptr(A), m, n, rcond, out_ptr(dst))) != OK:
+    if m * n * min(m, n) <= INTERRUPTIBLE_WORK:
+        status = lib.mlm_pinv(ptr(A), m, n, rcond, out_ptr(dst), _NULL, _NULL, 0.0)
+    else:
+        status = _interruptible(lib.mlm_pinv, "pinv", ptr(A), m, n, rcond, out_ptr(dst))
+    if status != OK:
         raise error(status, "pinv")
     return dst
 
 
 @same_contract(_ref.matrix_rank)
-def matrix_rank(A, tol=None) -> int:
+def matrix_rank(A: ArrayLike, tol: float | None = None) -> int:
     A = _v.matrix("matrix_rank", "A", A)
     tol = -1.0 if tol is None else _v.real_scalar("matrix_rank", "tol", tol)
     out = ffi.new("int64_t *")
-    if (status := lib.mlm_matrix_rank(ptr(A), A.shape[0], A.shape[1], tol, out)) != OK:
+    m, n = A.shape
+    if m * n * min(m, n) <= INTERRUPTIBLE_WORK:
+        status = lib.mlm_matrix_rank(ptr(A), m, n, tol, out, _NULL, _NULL, 0.0)
+    else:
+        status = _interruptible(lib.mlm_matrix_rank, "matrix_rank", ptr(A), m, n, tol, out)
+    if status != OK:
         raise error(status, "matrix_rank")
     return int(out[0])
 
 
 @same_contract(_ref.cond)
-def cond(A) -> float:
+def cond(A: ArrayLike) -> float:
     A = _v.matrix("cond", "A", A)
     if A.size == 0:
         raise ValueError(f"cond: undefined for an empty matrix, got shape {A.shape}")
     out = ffi.new(DOUBLE1)
-    if (status := lib.mlm_cond(ptr(A), A.shape[0], A.shape[1], out)) != OK:
+    m, n = A.shape
+    if m * n * min(m, n) <= INTERRUPTIBLE_WORK:
+        status = lib.mlm_cond(ptr(A), m, n, out, _NULL, _NULL, 0.0)
+    else:
+        status = _interruptible(lib.mlm_cond, "cond", ptr(A), m, n, out)
+    if status != OK:
         raise error(status, "cond")
     return out[0]
 
 
 @same_contract(_ref.low_rank_approx)
-def low_rank_approx(A, k) -> LowRankResult:
+def low_rank_approx(A: ArrayLike, k: int) -> LowRankResult:
     A, k = _v.low_rank_operands("low_rank_approx", A, k)
     m, n = A.shape
     U_k, s_k, Vt_k, A_k = np.empty((m, k)), np.empty(k), np.empty((k, n)), np.empty((m, n))
-    if (status := lib.mlm_low_rank_approx(ptr(A), m, n, k, out_ptr(U_k), out_ptr(s_k), out_ptr(Vt_k), out_ptr(A_k))) != OK:
+    outs = out_ptr(U_k), out_ptr(s_k), out_ptr(Vt_k), out_ptr(A_k)
+    if m * n * min(m, n) <= INTERRUPTIBLE_WORK:
+        status = lib.mlm_low_rank_approx(ptr(A), m, n, k, *outs, _NULL, _NULL, 0.0)
+    else:
+        status = _interruptible(lib.mlm_low_rank_approx, "low_rank_approx", ptr(A), m, n, k, *outs)
+    if status != OK:
         raise error(status, "low_rank_approx")
     return LowRankResult(U_k, s_k, Vt_k, A_k)
 
 
 @same_contract(_ref.pca)
-def pca(X, n_components) -> PCAResult:
+def pca(X: ArrayLike, n_components: int) -> PCAResult:
     X, c = _v.pca_operands("pca", X, n_components)
     samples, features = X.shape
     comp, var, ratio, mean, tr = np.empty((c, features)), np.empty(c), np.empty(c), np.empty(features), np.empty((samples, c))
-    status = lib.mlm_pca(ptr(X), samples, features, c, out_ptr(comp), out_ptr(var), out_ptr(ratio), out_ptr(mean), out_ptr(tr))
+    outs = out_ptr(comp), out_ptr(var), out_ptr(ratio), out_ptr(mean), out_ptr(tr)
+    if samples * features * min(samples, features) <= INTERRUPTIBLE_WORK:
+        status = lib.mlm_pca(ptr(X), samples, features, c, *outs, _NULL, _NULL, 0.0)
+    else:
+        status = _interruptible(lib.mlm_pca, "pca", ptr(X), samples, features, c, *outs)
     if status != OK:
         raise error(status, "pca")
     return PCAResult(comp, var, ratio, mean, tr)
 
 
 @same_contract(_ref.eig)
-def eig(A) -> EigResult:
+def eig(A: ArrayLike) -> EigResult:
     A = _v.square("eig", "A", A)
     n = A.shape[0]
     wr, wi, V = np.empty(n), np.empty(n), np.empty((n, n))
-    if (status := lib.mlm_eig(ptr(A), n, out_ptr(wr), out_ptr(wi), out_ptr(V))) != OK:
+    if n**3 <= INTERRUPTIBLE_WORK:
+        status = lib.mlm_eig(ptr(A), n, out_ptr(wr), out_ptr(wi), out_ptr(V), _NULL, _NULL, 0.0)
+    else:
+        status = _interruptible(lib.mlm_eig, "eig", ptr(A), n, out_ptr(wr), out_ptr(wi), out_ptr(V))
+    if status != OK:
         raise error(status, "eig")
     if not wi.any():
         return EigResult(wr, V)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from numpy.typing import ArrayLike
+
 from mlmath import _info
 from mlmath._native import ffi, lib
 from mlmath._results import BiasVarianceResult
@@ -12,7 +14,7 @@ from mlmath.reference import learning as _ref
 
 
 @same_contract(_ref.hoeffding_bound)
-def hoeffding_bound(n, delta) -> float:
+def hoeffding_bound(n: int, delta: float) -> float:
     func = "hoeffding_bound"
     n, delta = _info.count(func, "n", n), _info.probability(func, "delta", delta)
     out = ffi.new(DOUBLE1)
@@ -21,7 +23,7 @@ def hoeffding_bound(n, delta) -> float:
 
 
 @same_contract(_ref.finite_class_bound)
-def finite_class_bound(n, hypothesis_count, delta) -> float:
+def finite_class_bound(n: int, hypothesis_count: float, delta: float) -> float:
     func = "finite_class_bound"
     n, h, delta = _info.count(func, "n", n), _info.hypotheses(func, hypothesis_count), _info.probability(func, "delta", delta)
     out = ffi.new(DOUBLE1)
@@ -30,7 +32,7 @@ def finite_class_bound(n, hypothesis_count, delta) -> float:
 
 
 @same_contract(_ref.sample_complexity)
-def sample_complexity(epsilon, delta, hypothesis_count) -> int:
+def sample_complexity(epsilon: float, delta: float, hypothesis_count: float) -> int:
     func = "sample_complexity"
     eps = _info.positive(func, "epsilon", epsilon)
     delta, h = _info.probability(func, "delta", delta), _info.hypotheses(func, hypothesis_count)
@@ -44,7 +46,7 @@ def sample_complexity(epsilon, delta, hypothesis_count) -> int:
 
 
 @same_contract(_ref.vc_bound)
-def vc_bound(n, vc_dimension, delta) -> float:
+def vc_bound(n: int, vc_dimension: int, delta: float) -> float:
     func = "vc_bound"
     n, d = _info.count(func, "n", n), _info.count(func, "vc_dimension", vc_dimension)
     delta = _info.probability(func, "delta", delta)
@@ -56,7 +58,7 @@ def vc_bound(n, vc_dimension, delta) -> float:
 
 
 @same_contract(_ref.bias_variance_decomposition)
-def bias_variance_decomposition(predictions, y_true) -> BiasVarianceResult:
+def bias_variance_decomposition(predictions: ArrayLike, y_true: ArrayLike) -> BiasVarianceResult:
     func = "bias_variance_decomposition"
     P, y = _info.predictions(func, predictions, y_true)
     b, v, e = ffi.new(DOUBLE1), ffi.new(DOUBLE1), ffi.new(DOUBLE1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _validate as _v
 from mlmath._native import ffi, lib
@@ -15,7 +16,7 @@ _new = ffi.new
 
 
 @same_contract(_ref.matmul)
-def matmul(A, B) -> np.ndarray:
+def matmul(A: ArrayLike, B: ArrayLike) -> NDArray[np.float64]:
     A, B = _v.matmul_operands("matmul", A, B)
     (m, k), n = A.shape, (B.shape[1] if B.ndim == 2 else 1)
     dst = np.empty((m, n) if B.ndim == 2 else (m,))
@@ -25,7 +26,7 @@ def matmul(A, B) -> np.ndarray:
 
 
 @same_contract(_ref.transpose)
-def transpose(A) -> np.ndarray:
+def transpose(A: ArrayLike) -> NDArray[np.float64]:
     A = _v.matrix("transpose", "A", A)
     m, n = A.shape
     dst = np.empty((n, m))
@@ -35,7 +36,7 @@ def transpose(A) -> np.ndarray:
 
 
 @same_contract(_ref.det)
-def det(A) -> float:
+def det(A: ArrayLike) -> float:
     A = _v.square("det", "A", A)
     out = _new(DOUBLE1)
     if (status := lib.mlm_det(ptr(A), A.shape[0], out)) != OK:
@@ -44,7 +45,7 @@ def det(A) -> float:
 
 
 @same_contract(_ref.inv)
-def inv(A) -> np.ndarray:
+def inv(A: ArrayLike) -> NDArray[np.float64]:
     A = _v.square("inv", "A", A)
     dst = np.empty(A.shape)
     if (status := lib.mlm_inv(ptr(A), A.shape[0], out_ptr(dst))) != OK:
@@ -53,7 +54,7 @@ def inv(A) -> np.ndarray:
 
 
 @same_contract(_ref.solve)
-def solve(A, b) -> np.ndarray:
+def solve(A: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     A, b = _v.solve_operands("solve", A, b)
     n, k = A.shape[0], (b.shape[1] if b.ndim == 2 else 1)
     dst = np.empty(b.shape)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _nn
 from mlmath import _pipeline as _p
@@ -12,12 +16,15 @@ from mlmath.go._contract import same_contract
 from mlmath.go._status import check
 from mlmath.reference import metrics as _ref
 
+if TYPE_CHECKING:
+    from mlmath._native import Cells
 
-def _i64(a: np.ndarray):
+
+def _i64(a: NDArray[np.int64]) -> Cells[int]:
     return ffi.from_buffer("int64_t[]", a)
 
 
-def _counted(func: str, export, y_true, y_pred, binary: bool) -> float:
+def _counted(func: str, export: Callable[..., int], y_true: ArrayLike, y_pred: ArrayLike, binary: bool) -> float:
     t, p = _p.label_pair(func, y_true, y_pred, binary)
     out = ffi.new(DOUBLE1)
     check(export(_i64(t), _i64(p), t.size, out), func)
@@ -25,27 +32,27 @@ def _counted(func: str, export, y_true, y_pred, binary: bool) -> float:
 
 
 @same_contract(_ref.accuracy)
-def accuracy(y_true, y_pred) -> float:
+def accuracy(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     return _counted("accuracy", lib.mlm_accuracy, y_true, y_pred, False)
 
 
 @same_contract(_ref.precision)
-def precision(y_true, y_pred) -> float:
+def precision(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     return _counted("precision", lib.mlm_precision, y_true, y_pred, True)
 
 
 @same_contract(_ref.recall)
-def recall(y_true, y_pred) -> float:
+def recall(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     return _counted("recall", lib.mlm_recall, y_true, y_pred, True)
 
 
 @same_contract(_ref.f1_score)
-def f1_score(y_true, y_pred) -> float:
+def f1_score(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     return _counted("f1_score", lib.mlm_f1_score, y_true, y_pred, True)
 
 
 @same_contract(_ref.confusion_matrix)
-def confusion_matrix(y_true, y_pred) -> np.ndarray:
+def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike) -> NDArray[np.int64]:
     func = "confusion_matrix"
     t, p = _p.label_pair(func, y_true, y_pred, binary=False)
     labels = np.empty(2 * t.size, dtype=np.int64)
@@ -57,11 +64,11 @@ def confusion_matrix(y_true, y_pred) -> np.ndarray:
             break
         dst = np.empty(k[0] * k[0], dtype=np.int64)
     check(status, func)
-    return dst[: k[0] * k[0]].reshape(k[0], k[0]).copy()
+    return cast("NDArray[np.int64]", dst[: k[0] * k[0]].reshape(k[0], k[0]).copy())
 
 
 @same_contract(_ref.log_loss)
-def log_loss(y_true, y_prob) -> float:
+def log_loss(y_true: ArrayLike, y_prob: ArrayLike) -> float:
     func = "log_loss"
     y, p = _p.probabilities(func, y_true, y_prob)
     out = ffi.new(DOUBLE1)
@@ -70,7 +77,7 @@ def log_loss(y_true, y_prob) -> float:
 
 
 @same_contract(_ref.roc_auc)
-def roc_auc(y_true, y_score) -> float:
+def roc_auc(y_true: ArrayLike, y_score: ArrayLike) -> float:
     func = "roc_auc"
     t, s = _p.scored(func, y_true, y_score, "y_score")
     if t.min() == t.max():

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _validate as _v
 from mlmath._native import ffi, lib
@@ -13,11 +16,15 @@ from mlmath.go._contract import same_contract
 from mlmath.go._status import OK, error
 from mlmath.reference import vectors as _ref
 
+if TYPE_CHECKING:
+    from mlmath._native import Cells
+
+
 _empty = np.empty
 _new = ffi.new
 
 
-def _elementwise(func: str, export, v, w) -> np.ndarray:
+def _elementwise(func: str, export: Callable[..., int], v: ArrayLike, w: ArrayLike) -> NDArray[np.float64]:
     """dst = op(v, w) through the export ``mlm_<func>``."""
     n, pv, pw = vector_pair(func, v, w)
     dst = _empty(n)
@@ -27,17 +34,17 @@ def _elementwise(func: str, export, v, w) -> np.ndarray:
 
 
 @same_contract(_ref.add)
-def add(v, w) -> np.ndarray:
+def add(v: ArrayLike, w: ArrayLike) -> NDArray[np.float64]:
     return _elementwise("add", lib.mlm_add, v, w)
 
 
 @same_contract(_ref.subtract)
-def subtract(v, w) -> np.ndarray:
+def subtract(v: ArrayLike, w: ArrayLike) -> NDArray[np.float64]:
     return _elementwise("subtract", lib.mlm_subtract, v, w)
 
 
 @same_contract(_ref.scale)
-def scale(c, v) -> np.ndarray:
+def scale(c: float, v: ArrayLike) -> NDArray[np.float64]:
     c = _v.real_scalar("scale", "c", c)
     v = _v.vector("scale", "v", v)
     dst = _empty(v.shape[0])
@@ -58,7 +65,7 @@ _slots = threading.local()
 
 
 @same_contract(_ref.dot)
-def dot(v, w) -> float:
+def dot(v: ArrayLike, w: ArrayLike) -> float:
     if type(v) is type(w) is _ndarray and v.dtype is w.dtype is _F64 and v.ndim == 1 == w.ndim and (n := len(v)) == len(w):
         try:
             pv, pw = _from_buffer(_DOUBLES, v), _from_buffer(_DOUBLES, w)
@@ -66,6 +73,7 @@ def dot(v, w) -> float:
             n, pv, pw = vector_pair("dot", v, w)
     else:
         n, pv, pw = vector_pair("dot", v, w)
+    out: Cells[float]  # this thread's result slot
     try:
         out = _slots.dot
     except AttributeError:
@@ -76,7 +84,7 @@ def dot(v, w) -> float:
 
 
 @same_contract(_ref.norm)
-def norm(v, ord=2) -> float:
+def norm(v: ArrayLike, ord: float | None = 2) -> float:
     v, ord = _v.norm_operands("norm", v, ord)
     out = _new(DOUBLE1)
     if (status := lib.mlm_norm(ptr(v), v.shape[0], ord, out)) != OK:
@@ -85,7 +93,7 @@ def norm(v, ord=2) -> float:
 
 
 @same_contract(_ref.cosine_similarity)
-def cosine_similarity(v, w) -> float:
+def cosine_similarity(v: ArrayLike, w: ArrayLike) -> float:
     n, pv, pw = vector_pair("cosine_similarity", v, w)
     _v.require_nonempty("cosine_similarity", n)
     out = _new(DOUBLE1)

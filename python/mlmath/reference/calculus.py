@@ -19,7 +19,10 @@ result, as in scipy.optimize.approx_fprime.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _calculus as _c
 from mlmath._results import GradientDescentResult
@@ -35,7 +38,7 @@ __all__ = [
 ]
 
 
-def numerical_derivative(f, x, h=None) -> float:
+def numerical_derivative(f: Callable[[float], float], x: float, h: float | None = None) -> float:
     """The derivative of f: R -> R at x, by the central difference
 
         f'(x) ~ (f(x + h) - f(x - h)) / (2 h),   h = eps**(1/3) * max(1, |x|) by default.
@@ -68,7 +71,9 @@ def numerical_derivative(f, x, h=None) -> float:
     return (plus - minus) / (2 * h)
 
 
-def _central_columns(func: str, f, x: np.ndarray, h: float, m: int | None):
+def _central_columns(
+    func: str, f: Callable[[NDArray[np.float64]], object], x: NDArray[np.float64], h: float, m: int | None
+) -> Iterator[tuple[int, float, float | NDArray[np.float64], float | NDArray[np.float64]]]:
     """Yield (i, h_i, f(x + h_i e_i), f(x - h_i e_i)) for i = 0..n-1, with
     vector results of length m (scalar results when m is None)."""
     steps = np.full(x.shape, h) if h else _c.default_step(x)
@@ -86,7 +91,7 @@ def _central_columns(func: str, f, x: np.ndarray, h: float, m: int | None):
             yield i, hi, _c.vector_result(func, "f", fp, m), _c.vector_result(func, "f", fm, m)
 
 
-def gradient(f, x, h=None) -> np.ndarray:
+def gradient(f: Callable[[NDArray[np.float64]], float], x: ArrayLike, h: float | None = None) -> NDArray[np.float64]:
     """The gradient of f: R^n -> R at x, by central differences:
 
         g_i = (f(x + h_i e_i) - f(x - h_i e_i)) / (2 h_i),   h_i = eps**(1/3) * max(1, |x_i|).
@@ -120,7 +125,7 @@ def gradient(f, x, h=None) -> np.ndarray:
     return g
 
 
-def jacobian(f, x, h=None) -> np.ndarray:
+def jacobian(f: Callable[[NDArray[np.float64]], ArrayLike], x: ArrayLike, h: float | None = None) -> NDArray[np.float64]:
     """The Jacobian of f: R^n -> R^m at x, by central differences, shape (m, n):
 
         J[:, i] = (f(x + h_i e_i) - f(x - h_i e_i)) / (2 h_i),   so J[r, i] = df_r / dx_i.
@@ -158,7 +163,7 @@ def jacobian(f, x, h=None) -> np.ndarray:
     return J
 
 
-def hessian(f, x, h=None) -> np.ndarray:
+def hessian(f: Callable[[NDArray[np.float64]], float], x: ArrayLike, h: float | None = None) -> NDArray[np.float64]:
     """The Hessian of f: R^n -> R at x, by central second differences, symmetric:
 
         H_ii = (f(x + h_i e_i) - 2 f(x) + f(x - h_i e_i)) / h_i^2
@@ -195,7 +200,7 @@ def hessian(f, x, h=None) -> np.ndarray:
     n = x.shape[0]
     steps = np.full(n, h) if h else _c.default_step(x, order=2)
 
-    def at(*moves):  # f at x moved by (index, delta) pairs
+    def at(*moves: tuple[int, float]) -> float:  # f at x moved by (index, delta) pairs
         xp = x.copy()
         for i, d in moves:
             xp[i] = x[i] + d
@@ -206,15 +211,22 @@ def hessian(f, x, h=None) -> np.ndarray:
     for i in range(n):
         hi = float(steps[i])
         fp, fm = at((i, hi)), at((i, -hi))
-        H[i, i] = (fp - 2 * f0 + fm) / (hi * hi)
+        H[i, i] = _ieee_div(fp - 2 * f0 + fm, hi * hi)
         for j in range(i + 1, n):
             hj = float(steps[j])
             v = [at((i, si * hi), (j, sj * hj)) for si, sj in ((1, 1), (1, -1), (-1, 1), (-1, -1))]
-            H[i, j] = H[j, i] = (v[0] - v[1] - v[2] + v[3]) / (4 * hi * hj)
+            H[i, j] = H[j, i] = _ieee_div(v[0] - v[1] - v[2] + v[3], 4 * hi * hj)
     return H
 
 
-def check_gradient(f, grad_f, x) -> float:
+def _ieee_div(a: float, b: float) -> float:
+    """a / b as IEEE (and Go) divide: inf or nan, not ZeroDivisionError, when
+    b underflowed to 0 (the square of a step h below 1e-162)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return float(np.float64(a) / b)
+
+
+def check_gradient(f: Callable[[NDArray[np.float64]], float], grad_f: Callable[[NDArray[np.float64]], ArrayLike], x: ArrayLike) -> float:
     """How far grad_f is from the numerical gradient of f at x, as the relative error
 
         ||g - g_num|| / max(||g||, ||g_num||)     (0.0 when both are zero)
@@ -252,7 +264,15 @@ def check_gradient(f, grad_f, x) -> float:
     return _c.relative_error(g, num)
 
 
-def gradient_descent(f, grad_f, x0, learning_rate=0.01, max_iter=1000, tol=1e-6, callback=None) -> GradientDescentResult:
+def gradient_descent(
+    f: Callable[[NDArray[np.float64]], float],
+    grad_f: Callable[[NDArray[np.float64]], ArrayLike] | None,
+    x0: ArrayLike,
+    learning_rate: float = 0.01,
+    max_iter: int = 1000,
+    tol: float = 1e-6,
+    callback: Callable[[int, NDArray[np.float64], float], object] | None = None,
+) -> GradientDescentResult:
     """Minimize f by fixed-step gradient descent from x0, as in the notes:
 
         for k = 0, 1, ..., max_iter - 1:
@@ -296,7 +316,7 @@ def gradient_descent(f, grad_f, x0, learning_rate=0.01, max_iter=1000, tol=1e-6,
         valid for a built-in objective, or a parameter is out of range.
         Whatever f, grad_f or callback raise propagates unchanged; in the Go
         backend Ctrl-C (KeyboardInterrupt) stops even a native loop within
-        about 50 ms.
+        about 50 ms; x0 is left untouched and the path so far is discarded.
     """
     func = "gradient_descent"
     grad = _c.descent_gradient(func, f, grad_f)
@@ -313,8 +333,10 @@ def gradient_descent(f, grad_f, x0, learning_rate=0.01, max_iter=1000, tol=1e-6,
     history = [x0]
     x = x0
     for k in range(max_iter):
-        if grad is None:
-            g = gradient(f, x)
+        if grad is None:  # gradient()'s central differences, its errors naming gradient_descent
+            g = np.empty(n)
+            for i, hi, fp, fm in _central_columns(func, f, x, 0.0, None):
+                g[i] = (fp - fm) / (2 * hi)
         else:
             g = _c.vector_result(func, "grad_f", grad(x.copy()), n)
         if not np.isfinite(g).all():
@@ -330,7 +352,7 @@ def gradient_descent(f, grad_f, x0, learning_rate=0.01, max_iter=1000, tol=1e-6,
     return GradientDescentResult(history[-1].copy(), np.array(history))
 
 
-def symbolic_derivative(expression, variable) -> str:
+def symbolic_derivative(expression: str, variable: str) -> str:
     """The derivative of ``expression`` with respect to ``variable``, as a string sympy parses.
 
     The grammar (the same on both backends, see :mod:`mlmath._symbolic`):

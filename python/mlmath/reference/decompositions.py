@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _validate as _v
 from mlmath._results import EighResult, EigResult, LowRankResult, PCAResult, QRResult, SVDResult
 
 
-def cholesky(A) -> np.ndarray:
+def cholesky(A: ArrayLike) -> NDArray[np.float64]:
     """Lower Cholesky factor ``L`` of a symmetric positive definite matrix:
     ``A = L @ L.T``.
 
@@ -43,12 +46,12 @@ def cholesky(A) -> np.ndarray:
     if not np.isfinite(lower).all():
         return np.full(A.shape, np.nan)
     try:
-        return np.linalg.cholesky(lower)
+        return cast("NDArray[np.float64]", np.linalg.cholesky(lower))
     except np.linalg.LinAlgError:
         raise np.linalg.LinAlgError("cholesky: Matrix is not positive definite") from None
 
 
-def qr(A) -> QRResult:
+def qr(A: ArrayLike) -> QRResult:
     """Reduced QR factorization ``A = Q @ R`` by Householder reflections.
 
     Parameters
@@ -80,11 +83,13 @@ def qr(A) -> QRResult:
     k = min(m, n)
     if not np.isfinite(A).all():
         return QRResult(np.full((m, k), np.nan), np.full((k, n), np.nan))
+    if k == 0:  # numpy's workspace grows with n even then: (0, 2**40) would need TiBs
+        return QRResult(np.zeros((m, 0)), np.zeros((0, n)))
     Q, R = np.linalg.qr(A, mode="reduced")
     return QRResult(np.ascontiguousarray(Q), np.ascontiguousarray(R))
 
 
-def eigh(A) -> EighResult:
+def eigh(A: ArrayLike) -> EighResult:
     """Eigendecomposition ``A = V @ diag(w) @ V.T`` of a symmetric matrix.
 
     Only the lower triangle of ``A`` is read (numpy.linalg.eigh with
@@ -119,7 +124,7 @@ def eigh(A) -> EighResult:
     return EighResult(w, np.ascontiguousarray(V))
 
 
-def svd(A, full_matrices=False) -> SVDResult:
+def svd(A: ArrayLike, full_matrices: bool = False) -> SVDResult:
     """Singular value decomposition ``A = U @ diag(S) @ Vh``.
 
     Parameters
@@ -153,11 +158,13 @@ def svd(A, full_matrices=False) -> SVDResult:
     full = _v.flag("svd", "full_matrices", full_matrices)
     if not np.isfinite(A).all():
         raise np.linalg.LinAlgError("svd: Array must not contain infs or NaNs")
+    if A.size == 0 and not full:  # numpy's loop still walks the longer side: minutes for (0, 2**40)
+        return SVDResult(np.zeros((A.shape[0], 0)), np.zeros(0), np.zeros((0, A.shape[1])))
     U, S, Vh = np.linalg.svd(A, full_matrices=full)
     return SVDResult(np.ascontiguousarray(U), S, np.ascontiguousarray(Vh))
 
 
-def pinv(A, rcond=1e-15) -> np.ndarray:
+def pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
     """Moore-Penrose pseudo-inverse ``A+ = V @ diag(1/s) @ U.T`` by the SVD.
 
     Singular values ``s_i <= rcond * s_max`` are treated as zero
@@ -187,7 +194,7 @@ def pinv(A, rcond=1e-15) -> np.ndarray:
     return np.ascontiguousarray(np.linalg.pinv(A, rcond=rcond))
 
 
-def matrix_rank(A, tol=None) -> int:
+def matrix_rank(A: ArrayLike, tol: float | None = None) -> int:
     """Numerical rank: the number of singular values above ``tol``.
 
     Parameters
@@ -218,7 +225,7 @@ def matrix_rank(A, tol=None) -> int:
     return int(np.count_nonzero(s > tol))
 
 
-def cond(A) -> float:
+def cond(A: ArrayLike) -> float:
     """2-norm condition number ``s_max / s_min`` (numpy.linalg.cond, p=None).
 
     Parameters
@@ -246,7 +253,7 @@ def cond(A) -> float:
         return float(s[0] / s[-1])
 
 
-def low_rank_approx(A, k) -> LowRankResult:
+def low_rank_approx(A: ArrayLike, k: int) -> LowRankResult:
     """Best rank-k approximation by the truncated SVD (the notes' interview
     answer): keep the k largest singular triplets and reconstruct.
 
@@ -281,7 +288,7 @@ def low_rank_approx(A, k) -> LowRankResult:
     return LowRankResult(U_k, s_k, Vt_k, (U_k * s_k) @ Vt_k)
 
 
-def pca(X, n_components) -> PCAResult:
+def pca(X: ArrayLike, n_components: int) -> PCAResult:
     """Principal component analysis with scikit-learn's conventions.
 
     The data are centred by their column means and not scaled; with the
@@ -324,6 +331,7 @@ def pca(X, n_components) -> PCAResult:
     _v.finite("pca", X)
     mean = X.mean(axis=0)
     Xc = X - mean
+    _v.finite("pca", Xc)  # the mean or the centering overflowed (entries near 1e308): Go's error, not numpy's "SVD did not converge"
     U, S, Vt = np.linalg.svd(Xc, full_matrices=False)
     signs = np.sign(Vt[np.arange(c), np.argmax(np.abs(Vt[:c]), axis=1)])
     components = Vt[:c] * signs[:, None]
@@ -334,7 +342,7 @@ def pca(X, n_components) -> PCAResult:
     return PCAResult(np.ascontiguousarray(components), variance[:c].copy(), ratio, mean, np.ascontiguousarray(transformed))
 
 
-def eig(A) -> EigResult:
+def eig(A: ArrayLike) -> EigResult:
     """Eigenvalues and right eigenvectors of a general square matrix:
     ``A @ v[:, j] = w[j] * v[:, j]``.
 

@@ -10,8 +10,10 @@ ValueError; so do negative, NaN or infinite entries and empty inputs.
 from __future__ import annotations
 
 import math
+from typing import cast
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _info
 from mlmath.reference._numeric import column_sums
@@ -29,11 +31,11 @@ __all__ = [
 ]
 
 
-def _normalized(p: np.ndarray) -> np.ndarray:
-    return p / p.sum()
+def _normalized(p: NDArray[np.float64]) -> NDArray[np.float64]:
+    return p / float(p.sum())
 
 
-def _entr_sum(p: np.ndarray) -> float:
+def _entr_sum(p: NDArray[np.float64]) -> float:
     """-sum(p log p) in nats, 0 log 0 = 0: scipy.special.entr summed over every
     entry (zeros too, so numpy's pairwise sum sees the same terms as scipy's)."""
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -41,17 +43,17 @@ def _entr_sum(p: np.ndarray) -> float:
     return float(np.sum(terms)) + 0.0
 
 
-def _rel_entr(p: np.ndarray, q: np.ndarray) -> np.ndarray:
+def _rel_entr(p: NDArray[np.float64], q: NDArray[np.float64]) -> NDArray[np.float64]:
     """scipy.special.rel_entr: p log(p/q) for p, q > 0; 0 for p = 0 <= q; +inf for p > 0 = q."""
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(p > 0, np.where(q > 0, p * np.log(p / q), np.inf), 0.0)
 
 
-def _rel_entr_sum(p: np.ndarray, q: np.ndarray) -> float:
+def _rel_entr_sum(p: NDArray[np.float64], q: NDArray[np.float64]) -> float:
     return float(np.sum(_rel_entr(p, q))) + 0.0
 
 
-def entropy(p, base=2) -> float:
+def entropy(p: ArrayLike, base: float = 2) -> float:
     """Shannon entropy H(p) = -sum_i p_i log(p_i) of the normalized p, in units of ``base``.
 
     Parameters
@@ -75,7 +77,7 @@ def entropy(p, base=2) -> float:
     return _entr_sum(_normalized(_info.distribution(func, "p", p))) / math.log(b)
 
 
-def cross_entropy(p, q, base=2) -> float:
+def cross_entropy(p: ArrayLike, q: ArrayLike, base: float = 2) -> float:
     """Cross-entropy H(p, q) = -sum_i p_i log(q_i) = H(p) + KL(p || q), both normalized.
 
     This is the information measure between two distributions; the loss of
@@ -94,7 +96,7 @@ def cross_entropy(p, q, base=2) -> float:
     return (float(np.sum(terms)) + 0.0) / math.log(b)
 
 
-def kl_divergence(p, q, base=2) -> float:
+def kl_divergence(p: ArrayLike, q: ArrayLike, base: float = 2) -> float:
     """Kullback-Leibler divergence KL(p || q) = sum_i p_i log(p_i / q_i) of the normalized p, q,
     as scipy.stats.entropy(p, q): terms with p_i = 0 are 0, and it is +inf where q_i = 0 < p_i.
 
@@ -113,7 +115,7 @@ def kl_divergence(p, q, base=2) -> float:
     return max(_rel_entr_sum(_normalized(p), _normalized(q)), 0.0) / math.log(b)
 
 
-def _js(func: str, p, q, base) -> float:
+def _js(func: str, p: ArrayLike, q: ArrayLike, base: float) -> float:
     b = _info.base(func, base)
     p, q = _info.distributions(func, p, q)
     p, q = _normalized(p), _normalized(q)
@@ -122,7 +124,7 @@ def _js(func: str, p, q, base) -> float:
     return max(_rel_entr_sum(p, m) + _rel_entr_sum(q, m), 0.0) / math.log(b) / 2
 
 
-def js_divergence(p, q, base=2) -> float:
+def js_divergence(p: ArrayLike, q: ArrayLike, base: float = 2) -> float:
     """Jensen-Shannon divergence (KL(p || m) + KL(q || m)) / 2, m = (p + q) / 2, of the normalized p, q.
 
     Symmetric, finite, between 0 and 1 in bits. Its square root is
@@ -135,7 +137,7 @@ def js_divergence(p, q, base=2) -> float:
     return _js("js_divergence", p, q, base)
 
 
-def js_distance(p, q, base=2) -> float:
+def js_distance(p: ArrayLike, q: ArrayLike, base: float = 2) -> float:
     """The Jensen-Shannon distance sqrt(js_divergence(p, q)), a metric: scipy.spatial.distance.jensenshannon.
 
     Returns
@@ -145,7 +147,7 @@ def js_distance(p, q, base=2) -> float:
     return math.sqrt(_js("js_distance", p, q, base))
 
 
-def joint_entropy(joint, base=2) -> float:
+def joint_entropy(joint: ArrayLike, base: float = 2) -> float:
     """Joint entropy H(X, Y) = -sum_xy p(x, y) log p(x, y) of the normalized table joint[x, y].
 
     Returns
@@ -157,7 +159,7 @@ def joint_entropy(joint, base=2) -> float:
     return _entr_sum(_normalized(_info.joint(func, joint)).ravel()) / math.log(b)
 
 
-def conditional_entropy(joint, base=2) -> float:
+def conditional_entropy(joint: ArrayLike, base: float = 2) -> float:
     """Conditional entropy H(Y | X) = H(X, Y) - H(X) of the table joint[x, y] (X indexes the rows).
 
     Returns
@@ -170,11 +172,11 @@ def conditional_entropy(joint, base=2) -> float:
     return max(_entr_sum(pxy.ravel()) - _entr_sum(_row_sums(pxy)), 0.0) / math.log(b)
 
 
-def _row_sums(t: np.ndarray) -> np.ndarray:
-    return t.sum(axis=1)
+def _row_sums(t: NDArray[np.float64]) -> NDArray[np.float64]:
+    return cast("NDArray[np.float64]", t.sum(axis=1))
 
 
-def mutual_information(joint, base=2) -> float:
+def mutual_information(joint: ArrayLike, base: float = 2) -> float:
     """Mutual information I(X; Y) = sum_xy p(x, y) log(p(x, y) / (p(x) p(y))) of the table
     joint[x, y], the marginals computed from it. Equal to H(X) + H(Y) - H(X, Y)
     and to H(Y) - H(Y | X); clipped at 0, as sklearn does, against rounding.
@@ -190,7 +192,7 @@ def mutual_information(joint, base=2) -> float:
     return max(_rel_entr_sum(pxy.ravel(), np.outer(px, py).ravel()), 0.0) / math.log(b)
 
 
-def mutual_information_from_labels(x, y, base=2) -> float:
+def mutual_information_from_labels(x: ArrayLike, y: ArrayLike, base: float = 2) -> float:
     """Mutual information of two label vectors, from their contingency table:
     sklearn.metrics.mutual_info_score(x, y) (nats) / log(base).
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from mlmath import _info
 from mlmath._results import BiasVarianceResult
@@ -19,7 +20,7 @@ from mlmath._results import BiasVarianceResult
 __all__ = ["hoeffding_bound", "finite_class_bound", "sample_complexity", "vc_bound", "bias_variance_decomposition"]
 
 
-def hoeffding_bound(n, delta) -> float:
+def hoeffding_bound(n: int, delta: float) -> float:
     """Hoeffding's bound for one hypothesis: epsilon = sqrt(ln(2 / delta) / (2 n)).
 
     With probability >= 1 - delta over n i.i.d. samples of a loss in [0, 1],
@@ -39,7 +40,7 @@ def hoeffding_bound(n, delta) -> float:
     return math.sqrt((math.log(2) - math.log(delta)) / (2 * n))  # ln(2/delta), without overflow for tiny delta
 
 
-def finite_class_bound(n, hypothesis_count, delta) -> float:
+def finite_class_bound(n: int, hypothesis_count: float, delta: float) -> float:
     """The uniform bound over a finite class H: epsilon = sqrt((ln|H| + ln(2 / delta)) / (2 n)).
 
     Hoeffding for each hypothesis and a union bound over the |H| of them:
@@ -61,7 +62,7 @@ def finite_class_bound(n, hypothesis_count, delta) -> float:
     return math.sqrt((math.log(h) + (math.log(2) - math.log(delta))) / (2 * n))
 
 
-def sample_complexity(epsilon, delta, hypothesis_count) -> int:
+def sample_complexity(epsilon: float, delta: float, hypothesis_count: float) -> int:
     """The samples a finite class needs for :func:`finite_class_bound` <= epsilon:
 
         n = ceil((ln|H| + ln(2 / delta)) / (2 epsilon^2))
@@ -79,17 +80,22 @@ def sample_complexity(epsilon, delta, hypothesis_count) -> int:
     func = "sample_complexity"
     eps = _info.positive(func, "epsilon", epsilon)
     delta, h = _info.probability(func, "delta", delta), _info.hypotheses(func, hypothesis_count)
-    n = (math.log(h) + (math.log(2) - math.log(delta))) / (2 * eps * eps)
+    # 2 eps^2 underflows to 0 for a tiny epsilon (1e-200): n is then +inf, as in Go.
+    denominator = 2 * eps * eps
+    n = (math.log(h) + (math.log(2) - math.log(delta))) / denominator if denominator > 0 else math.inf
     if not n < 2**63:
         raise ValueError(f"{func}: {n:.3g} samples do not fit a 64-bit integer")
+    exact = n < 2**53  # beyond, samples are not counted exactly anyway (Go: the same rule)
     n = max(1, math.ceil(n))
-    # ceil of a rounded quotient can be one too many: step down while the bound still holds.
-    while n > 1 and finite_class_bound(n - 1, h, delta) <= eps:
+    # ceil of a rounded quotient can be one off: move n to the smallest count whose bound holds.
+    while exact and n > 1 and finite_class_bound(n - 1, h, delta) <= eps:
         n -= 1
+    while exact and finite_class_bound(n, h, delta) > eps:
+        n += 1
     return n
 
 
-def vc_bound(n, vc_dimension, delta) -> float:
+def vc_bound(n: int, vc_dimension: int, delta: float) -> float:
     """Vapnik's bound for a class of VC dimension d, n >= d:
 
         epsilon = sqrt((d (ln(2 n / d) + 1) + ln(4 / delta)) / n)
@@ -115,7 +121,7 @@ def vc_bound(n, vc_dimension, delta) -> float:
     return math.sqrt((d * (math.log(2 * n / d) + 1) + (math.log(4) - math.log(delta))) / n)
 
 
-def bias_variance_decomposition(predictions, y_true) -> BiasVarianceResult:
+def bias_variance_decomposition(predictions: ArrayLike, y_true: ArrayLike) -> BiasVarianceResult:
     """The bias-variance decomposition of the squared error of an ensemble of models.
 
     For predictions[i, j] of model i at point j, m_j = mean_i predictions[i, j]:

@@ -13,10 +13,13 @@ of the L1 term, a soft threshold, which makes small weights exactly 0.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _pipeline as _p
+from mlmath import _validate as _v
 from mlmath._results import LogisticRegressionResult, StandardizeResult
 from mlmath.reference._numeric import column_means as _column_means
 from mlmath.reference._numeric import sigmoid as _sigmoid
@@ -24,7 +27,7 @@ from mlmath.reference._numeric import sigmoid as _sigmoid
 __all__ = ["standardize", "apply_standardize", "logistic_regression", "predict_proba", "predict"]
 
 
-def standardize(X) -> StandardizeResult:
+def standardize(X: ArrayLike) -> StandardizeResult:
     """Standardize the columns of X as sklearn's StandardScaler: (X - mean) / std.
 
     std is the population standard deviation (ddof = 0). A column of zero
@@ -52,7 +55,7 @@ def standardize(X) -> StandardizeResult:
     return StandardizeResult((X - mean) / std, mean, std)
 
 
-def apply_standardize(X, mean, std) -> np.ndarray:
+def apply_standardize(X: ArrayLike, mean: ArrayLike, std: ArrayLike) -> NDArray[np.float64]:
     """(X - mean) / std with a mean and std from :func:`standardize` (for test data).
 
     Returns
@@ -63,7 +66,18 @@ def apply_standardize(X, mean, std) -> np.ndarray:
     return (X - mean) / std
 
 
-def logistic_regression(X, y, learning_rate=0.1, max_iter=1000, l1=0.0, l2=0.0, tol=1e-8, weights0=None, bias0=0.0, callback=None) -> LogisticRegressionResult:
+def logistic_regression(
+    X: ArrayLike,
+    y: ArrayLike,
+    learning_rate: float = 0.1,
+    max_iter: int = 1000,
+    l1: float = 0.0,
+    l2: float = 0.0,
+    tol: float = 1e-8,
+    weights0: ArrayLike | None = None,
+    bias0: float = 0.0,
+    callback: Callable[[int, float], object] | None = None,
+) -> LogisticRegressionResult:
     """Fit logistic regression by full-batch proximal gradient descent (see the module).
 
     Each iteration, from (w, b): the objective L(w, b) is recorded; then with
@@ -89,7 +103,8 @@ def logistic_regression(X, y, learning_rate=0.1, max_iter=1000, l1=0.0, l2=0.0, 
     callback : callable, optional
         callback(iteration, loss) after each iteration; a truthy return stops.
         In the Go backend the loop runs in Go, reporting about every 50 ms
-        without a callback, so Ctrl-C stops it.
+        without a callback, so Ctrl-C stops it (KeyboardInterrupt; X, y and
+        weights0 are left untouched).
 
     Returns
     -------
@@ -136,7 +151,7 @@ def logistic_regression(X, y, learning_rate=0.1, max_iter=1000, l1=0.0, l2=0.0, 
     return LogisticRegressionResult(w, float(b), np.array(losses))
 
 
-def predict_proba(X, weights, bias) -> np.ndarray:
+def predict_proba(X: ArrayLike, weights: ArrayLike, bias: float) -> NDArray[np.float64]:
     """P(y = 1 | x) = sigmoid(X w + b) for each row of X, shape (n,).
 
     Returns
@@ -147,7 +162,7 @@ def predict_proba(X, weights, bias) -> np.ndarray:
     return _sigmoid(X @ w + b)
 
 
-def predict(X, weights, bias, threshold=0.5) -> np.ndarray:
+def predict(X: ArrayLike, weights: ArrayLike, bias: float, threshold: float = 0.5) -> NDArray[np.int64]:
     """Class labels: 1 where predict_proba > threshold, else 0 (sklearn's rule at 0.5).
 
     Returns
@@ -155,5 +170,5 @@ def predict(X, weights, bias, threshold=0.5) -> np.ndarray:
     (n,) ndarray of int64
     """
     X, w, b = _p.model("predict", X, weights, bias)
-    t = _p._v.real_scalar("predict", "threshold", threshold)
+    t = _v.real_scalar("predict", "threshold", threshold)
     return (_sigmoid(X @ w + b) > t).astype(np.int64)

@@ -16,12 +16,16 @@ with ``numpy.linalg.cond`` rather than relying on the error.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import cast
+
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _validate as _v
 
 
-def matmul(A, B) -> np.ndarray:
+def matmul(A: ArrayLike, B: ArrayLike) -> NDArray[np.float64]:
     """Matrix product ``A @ B``.
 
     Parameters
@@ -45,7 +49,7 @@ def matmul(A, B) -> np.ndarray:
     return A @ B
 
 
-def transpose(A) -> np.ndarray:
+def transpose(A: ArrayLike) -> NDArray[np.float64]:
     """Transpose ``A.T`` as a new C-contiguous array (not a view).
 
     Parameters
@@ -57,10 +61,10 @@ def transpose(A) -> np.ndarray:
     (n, m) ndarray
     """
     A = _v.matrix("transpose", "A", A)
-    return A.T.copy()  # order="C"; ascontiguousarray would return a view for (1, n)
+    return cast("NDArray[np.float64]", A.T.copy())  # order="C"; ascontiguousarray would return a view for (1, n)
 
 
-def det(A) -> float:
+def det(A: ArrayLike) -> float:
     """Determinant of a square matrix, by LU with partial pivoting.
 
     Parameters
@@ -92,7 +96,7 @@ def det(A) -> float:
     return float(np.linalg.det(A))
 
 
-def inv(A) -> np.ndarray:
+def inv(A: ArrayLike) -> NDArray[np.float64]:
     """Inverse ``A^-1`` of a square matrix, so that ``A @ inv(A) = I``.
 
     Parameters
@@ -121,7 +125,7 @@ def inv(A) -> np.ndarray:
     return _singular_to_error("inv", np.linalg.inv, A)
 
 
-def solve(A, b) -> np.ndarray:
+def solve(A: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     """Solution ``x`` of ``A @ x = b``.
 
     Parameters
@@ -156,7 +160,7 @@ def solve(A, b) -> np.ndarray:
     return x
 
 
-def _singular_to_error(func: str, f, *args) -> np.ndarray:
+def _singular_to_error(func: str, f: Callable[..., NDArray[np.float64]], *args: NDArray[np.float64]) -> NDArray[np.float64]:
     """Call numpy's ``f``, prefixing its LinAlgError with our function's name."""
     try:
         return f(*args)

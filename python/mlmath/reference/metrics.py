@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _pipeline as _p
 from mlmath.reference._numeric import clipped_bce
@@ -15,7 +16,7 @@ def _counts(t: np.ndarray, p: np.ndarray) -> tuple[int, int, int]:
     return tp, int(np.sum((t == 0) & (p == 1))), int(np.sum((t == 1) & (p == 0)))
 
 
-def accuracy(y_true, y_pred) -> float:
+def accuracy(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     """The fraction of labels predicted right (sklearn's accuracy_score; any integer labels).
 
     Returns
@@ -26,7 +27,7 @@ def accuracy(y_true, y_pred) -> float:
     return float(np.sum(t == p)) / t.size
 
 
-def precision(y_true, y_pred) -> float:
+def precision(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     """tp / (tp + fp) for the positive class 1 (0.0 when nothing is predicted positive, sklearn's zero_division).
 
     Returns
@@ -37,7 +38,7 @@ def precision(y_true, y_pred) -> float:
     return tp / (tp + fp) if tp + fp else 0.0
 
 
-def recall(y_true, y_pred) -> float:
+def recall(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     """tp / (tp + fn) for the positive class 1 (0.0 when there are no positives).
 
     Returns
@@ -48,7 +49,7 @@ def recall(y_true, y_pred) -> float:
     return tp / (tp + fn) if tp + fn else 0.0
 
 
-def f1_score(y_true, y_pred) -> float:
+def f1_score(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     """The harmonic mean of precision and recall, 2 tp / (2 tp + fp + fn) (0.0 when that is 0/0).
 
     Returns
@@ -59,7 +60,7 @@ def f1_score(y_true, y_pred) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
 
 
-def confusion_matrix(y_true, y_pred) -> np.ndarray:
+def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike) -> NDArray[np.int64]:
     """Counts C[i, j] of samples with true label labels[i] predicted as labels[j],
     labels the sorted union of both vectors (sklearn's confusion_matrix); for 0/1
     labels [[tn, fp], [fn, tp]].
@@ -75,7 +76,7 @@ def confusion_matrix(y_true, y_pred) -> np.ndarray:
     return np.bincount(cells, minlength=k * k).reshape(k, k).astype(np.int64)
 
 
-def log_loss(y_true, y_prob) -> float:
+def log_loss(y_true: ArrayLike, y_prob: ArrayLike) -> float:
     """The mean binary cross-entropy of probabilities of class 1, clipped to
     [eps, 1 - eps] (sklearn's log_loss for labels 0/1).
 
@@ -86,7 +87,7 @@ def log_loss(y_true, y_prob) -> float:
     return clipped_bce(*_p.probabilities("log_loss", y_true, y_prob))
 
 
-def roc_auc(y_true, y_score) -> float:
+def roc_auc(y_true: ArrayLike, y_score: ArrayLike) -> float:
     """The area under the ROC curve of y_score for labels 0/1 (sklearn's roc_auc_score):
     the probability that a random positive scores above a random negative, ties
     counting 1/2 (the Mann-Whitney U statistic with average ranks).

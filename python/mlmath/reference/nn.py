@@ -9,9 +9,14 @@ Python floats.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import cast
+
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _nn
+from mlmath._optim import Optimizer
 from mlmath._results import MLPForward, MLPGradients, TrainResult
 from mlmath.reference._numeric import clipped_bce, column_sums
 from mlmath.reference._numeric import sigmoid as _sigmoid
@@ -36,7 +41,7 @@ __all__ = [
 ]
 
 
-def sigmoid(x) -> np.ndarray:
+def sigmoid(x: ArrayLike) -> NDArray[np.float64]:
     """The logistic function 1 / (1 + exp(-x)), elementwise, as scipy.special.expit.
 
     Two branches, so that nothing overflows: 1 / (1 + exp(-x)) for x >= 0 and
@@ -58,7 +63,7 @@ def sigmoid(x) -> np.ndarray:
     return _sigmoid(_nn.values("sigmoid", x))
 
 
-def sigmoid_derivative(x) -> np.ndarray:
+def sigmoid_derivative(x: ArrayLike) -> NDArray[np.float64]:
     """The derivative of the sigmoid at x: s (1 - s), s = sigmoid(x), elementwise.
 
     Takes x, the input (some notes pass the output s instead).
@@ -68,40 +73,40 @@ def sigmoid_derivative(x) -> np.ndarray:
     ndarray, the shape of x
     """
     s = _sigmoid(_nn.values("sigmoid_derivative", x))
-    return s * (1 - s)
+    return np.asarray(s * (1 - s))  # (an array for 0-d input too, as Go: numpy would give a scalar)
 
 
-def relu(x) -> np.ndarray:
+def relu(x: ArrayLike) -> NDArray[np.float64]:
     """max(x, 0) elementwise (NaN stays NaN, as numpy.maximum).
 
     Returns
     -------
     ndarray, the shape of x
     """
-    return np.maximum(_nn.values("relu", x), 0.0)
+    return np.asarray(np.maximum(_nn.values("relu", x), 0.0))
 
 
-def relu_derivative(x) -> np.ndarray:
+def relu_derivative(x: ArrayLike) -> NDArray[np.float64]:
     """1.0 where x > 0, else 0.0 (0 at x = 0, as torch's backward, and for NaN).
 
     Returns
     -------
     ndarray, the shape of x
     """
-    return (_nn.values("relu_derivative", x) > 0).astype(np.float64)
+    return np.asarray(_nn.values("relu_derivative", x) > 0, dtype=np.float64)
 
 
-def tanh(x) -> np.ndarray:
+def tanh(x: ArrayLike) -> NDArray[np.float64]:
     """The hyperbolic tangent, elementwise.
 
     Returns
     -------
     ndarray, the shape of x
     """
-    return np.tanh(_nn.values("tanh", x))
+    return np.asarray(np.tanh(_nn.values("tanh", x)))
 
 
-def tanh_derivative(x) -> np.ndarray:
+def tanh_derivative(x: ArrayLike) -> NDArray[np.float64]:
     """1 - tanh(x)^2, elementwise.
 
     Returns
@@ -109,10 +114,10 @@ def tanh_derivative(x) -> np.ndarray:
     ndarray, the shape of x
     """
     t = np.tanh(_nn.values("tanh_derivative", x))
-    return 1 - t * t
+    return np.asarray(1 - t * t)
 
 
-def softmax(x, axis=-1) -> np.ndarray:
+def softmax(x: ArrayLike, axis: int = -1) -> NDArray[np.float64]:
     """exp(x) / sum(exp(x)) along ``axis``, as scipy.special.softmax: the maximum is
     subtracted first, so softmax([1000, 1001, 1002]) is finite ([0.090, 0.245, 0.665]).
 
@@ -132,16 +137,16 @@ def softmax(x, axis=-1) -> np.ndarray:
     """
     x, axis = _nn.along_axis("softmax", x, axis)
     shifted = np.exp(x - np.max(x, axis=axis, keepdims=True))
-    return shifted / np.sum(shifted, axis=axis, keepdims=True)
+    return cast("NDArray[np.float64]", shifted / np.sum(shifted, axis=axis, keepdims=True))
 
 
-def _finite_max(x: np.ndarray, axis: int) -> np.ndarray:
-    m = np.max(x, axis=axis, keepdims=True)
+def _finite_max(x: NDArray[np.float64], axis: int) -> NDArray[np.float64]:
+    m: NDArray[np.float64] = np.max(x, axis=axis, keepdims=True)
     m[~np.isfinite(m)] = 0  # as scipy: an infinite max is not subtracted
     return m
 
 
-def log_softmax(x, axis=-1) -> np.ndarray:
+def log_softmax(x: ArrayLike, axis: int = -1) -> NDArray[np.float64]:
     """log(softmax(x)) along ``axis``, computed stably as scipy.special.log_softmax:
     (x - m) - log(sum(exp(x - m))), m the finite maximum.
 
@@ -152,10 +157,10 @@ def log_softmax(x, axis=-1) -> np.ndarray:
     x, axis = _nn.along_axis("log_softmax", x, axis)
     tmp = x - _finite_max(x, axis)
     with np.errstate(divide="ignore"):
-        return tmp - np.log(np.sum(np.exp(tmp), axis=axis, keepdims=True))
+        return cast("NDArray[np.float64]", tmp - np.log(np.sum(np.exp(tmp), axis=axis, keepdims=True)))
 
 
-def logsumexp(x, axis=-1):
+def logsumexp(x: ArrayLike, axis: int = -1) -> float | NDArray[np.float64]:
     """log(sum(exp(x))) along ``axis``, as scipy.special.logsumexp: m + log(sum(exp(x - m))),
     m the finite maximum, so large entries do not overflow.
 
@@ -171,7 +176,7 @@ def logsumexp(x, axis=-1):
     return float(out) if out.ndim == 0 else out
 
 
-def mse(y_true, y_pred) -> float:
+def mse(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     """Mean squared error, mean((y_true - y_pred)^2), over all elements (same shapes).
 
     Returns
@@ -187,7 +192,7 @@ def mse(y_true, y_pred) -> float:
     return float(np.mean((y - p) ** 2))
 
 
-def binary_cross_entropy(y_true, p) -> float:
+def binary_cross_entropy(y_true: ArrayLike, p: ArrayLike) -> float:
     """Mean binary cross-entropy of probabilities, as sklearn.metrics.log_loss:
 
         -mean(y log(p) + (1 - y) log(1 - p)),   p clipped to [eps, 1 - eps], eps = 2^-52,
@@ -201,11 +206,11 @@ def binary_cross_entropy(y_true, p) -> float:
     return clipped_bce(*_nn.pair("binary_cross_entropy", "y_true", y_true, "p", p))
 
 
-def _log_sigmoid(x: np.ndarray) -> np.ndarray:
-    return np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x)))
+def _log_sigmoid(x: NDArray[np.float64]) -> NDArray[np.float64]:
+    return cast("NDArray[np.float64]", np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x))))
 
 
-def binary_cross_entropy_with_logits(y_true, logits) -> float:
+def binary_cross_entropy_with_logits(y_true: ArrayLike, logits: ArrayLike) -> float:
     """Mean binary cross-entropy from logits x, torch's BCEWithLogitsLoss:
 
         mean((1 - y) x - log_sigmoid(x)),   log_sigmoid(x) = min(x, 0) - log1p(exp(-|x|)),
@@ -220,7 +225,7 @@ def binary_cross_entropy_with_logits(y_true, logits) -> float:
     return float(np.mean((1 - y) * x - _log_sigmoid(x)))
 
 
-def softmax_cross_entropy(labels, logits) -> float:
+def softmax_cross_entropy(labels: ArrayLike, logits: ArrayLike) -> float:
     """Mean cross-entropy of integer class labels under softmax(logits), torch's
     ``cross_entropy`` (mean reduction):
 
@@ -253,14 +258,16 @@ def softmax_cross_entropy(labels, logits) -> float:
     return float(np.mean(-((picked - m) - np.log(s))))
 
 
-def _forward(X, W1, b1, W2, b2):
+def _forward(
+    X: NDArray[np.float64], W1: NDArray[np.float64], b1: NDArray[np.float64], W2: NDArray[np.float64], b2: NDArray[np.float64]
+) -> MLPForward:
     z1 = X @ W1 + b1.reshape(-1)
     a1 = _sigmoid(z1)
     z2 = a1 @ W2 + b2.reshape(-1)
     return MLPForward(a1, _sigmoid(z2), z1, z2)
 
 
-def mlp_forward(X, W1, b1, W2, b2) -> MLPForward:
+def mlp_forward(X: ArrayLike, W1: ArrayLike, b1: ArrayLike, W2: ArrayLike, b2: ArrayLike) -> MLPForward:
     """The notes' forward pass through a 2-layer sigmoid network:
 
         z1 = X W1 + b1,  a1 = sigmoid(z1);   z2 = a1 W2 + b2,  a2 = sigmoid(z2)
@@ -279,7 +286,9 @@ def mlp_forward(X, W1, b1, W2, b2) -> MLPForward:
     return _forward(X, W1, b1, W2, b2)
 
 
-def _backward(X, y, a1, a2, W2):
+def _backward(
+    X: NDArray[np.float64], y: NDArray[np.float64], a1: NDArray[np.float64], a2: NDArray[np.float64], W2: NDArray[np.float64]
+) -> MLPGradients:
     dz2 = (a2 - y) / a2.size  # the loss is the mean over all n * o outputs
     dW2 = a1.T @ dz2
     db2 = column_sums(dz2)
@@ -287,7 +296,7 @@ def _backward(X, y, a1, a2, W2):
     return MLPGradients(X.T @ dz1, column_sums(dz1), dW2, db2)
 
 
-def mlp_backward(X, y, a1, a2, z1, z2, W1, W2) -> MLPGradients:
+def mlp_backward(X: ArrayLike, y: ArrayLike, a1: ArrayLike, a2: ArrayLike, z1: ArrayLike, z2: ArrayLike, W1: ArrayLike, W2: ArrayLike) -> MLPGradients:
     """The notes' backward pass: gradients of the mean binary cross-entropy of a2
     against y, the mean over all n * o outputs as :func:`binary_cross_entropy`
     and torch's BCELoss take it (sigmoid output, so dz2 = a2 - y; with one
@@ -312,7 +321,18 @@ def mlp_backward(X, y, a1, a2, z1, z2, W1, W2) -> MLPGradients:
     return _backward(X, y, a1, a2, W2)
 
 
-def train_mlp(X, y, W1, b1, W2, b2, optimizer, epochs, batch_size=None, callback=None) -> TrainResult:
+def train_mlp(
+    X: ArrayLike,
+    y: ArrayLike,
+    W1: NDArray[np.float64],
+    b1: NDArray[np.float64],
+    W2: NDArray[np.float64],
+    b2: NDArray[np.float64],
+    optimizer: Optimizer,
+    epochs: int,
+    batch_size: int | None = None,
+    callback: Callable[[int, float], object] | None = None,
+) -> TrainResult:
     """Train the notes' network: for each epoch, for each batch of consecutive rows
     (no shuffling; the last batch may be shorter; None: the full batch), a
     forward pass, the batch's binary cross-entropy, a backward pass and one
@@ -341,7 +361,10 @@ def train_mlp(X, y, W1, b1, W2, b2, optimizer, epochs, batch_size=None, callback
     ValueError
         If the optimizer is not built over exactly [W1, b1, W2, b2], or shapes
         disagree. The Go backend runs the whole loop in Go; Ctrl-C stops it
-        within about 50 ms.
+        within about 50 ms, at the end of an epoch: after the
+        KeyboardInterrupt the parameters and the optimizer's state are those
+        of the last completed epoch, and optimizer.steps counts its updates
+        (the reference, a Python loop, may stop in the middle of an update).
     """
     func = "train_mlp"
     X, y, (n, d, h, o), epochs, batch = _nn.training(func, X, y, W1, b1, W2, b2, optimizer, epochs, batch_size, callback)

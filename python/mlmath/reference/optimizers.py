@@ -12,20 +12,22 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from numpy.typing import NDArray
 
 from mlmath import _optim
+from mlmath._optim import Param, State
 
 __all__ = ["SGD", "Adam", "AdamW", "RMSprop", "Adagrad"]
 
 
-def lerp(start: np.ndarray, end: np.ndarray, weight: float) -> np.ndarray:
+def lerp(start: NDArray[np.float64], end: NDArray[np.float64], weight: float) -> NDArray[np.float64]:
     """torch.lerp: start + w (end - start) for w < 0.5, else end - (end - start)(1 - w)."""
     if abs(weight) < 0.5:
         return start + weight * (end - start)
     return end - (end - start) * (1 - weight)
 
 
-def _decayed(g: np.ndarray, p: np.ndarray, weight_decay: float) -> np.ndarray:
+def _decayed(g: NDArray[np.float64], p: NDArray[np.float64], weight_decay: float) -> NDArray[np.float64]:
     """g + weight_decay * p (a new array; g itself is the caller's)."""
     return g + weight_decay * p if weight_decay != 0 else g
 
@@ -33,7 +35,7 @@ def _decayed(g: np.ndarray, p: np.ndarray, weight_decay: float) -> np.ndarray:
 class SGD(_optim.SGD):
     __doc__ = _optim.SGD.__doc__
 
-    def _update(self, i, p, g, state, t):
+    def _update(self, i: int, p: Param, g: Param, state: State, t: int) -> None:
         g = _decayed(g, p, self.weight_decay)
         if self.momentum != 0:
             buf = state["momentum_buffer"]
@@ -48,7 +50,7 @@ class SGD(_optim.SGD):
 class Adam(_optim.Adam):
     __doc__ = _optim.Adam.__doc__
 
-    def _update(self, i, p, g, state, t):
+    def _update(self, i: int, p: Param, g: Param, state: State, t: int) -> None:
         b1, b2 = self.betas
         if self._decoupled:
             p *= 1 - self.lr * self.weight_decay
@@ -76,7 +78,7 @@ class AdamW(_optim.AdamW):
 class RMSprop(_optim.RMSprop):
     __doc__ = _optim.RMSprop.__doc__
 
-    def _update(self, i, p, g, state, t):
+    def _update(self, i: int, p: Param, g: Param, state: State, t: int) -> None:
         g = _decayed(g, p, self.weight_decay)
         sq = state["square_avg"]
         sq[...] = sq * self.alpha + ((1 - self.alpha) * g) * g
@@ -98,7 +100,7 @@ class RMSprop(_optim.RMSprop):
 class Adagrad(_optim.Adagrad):
     __doc__ = _optim.Adagrad.__doc__
 
-    def _update(self, i, p, g, state, t):
+    def _update(self, i: int, p: Param, g: Param, state: State, t: int) -> None:
         g = _decayed(g, p, self.weight_decay)
         clr = self.lr / (1 + (t - 1) * self.lr_decay)
         s = state["sum"]

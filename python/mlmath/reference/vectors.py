@@ -7,6 +7,7 @@ converted to float64) and never modify them.
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _validate as _v
 
@@ -14,7 +15,7 @@ from mlmath import _validate as _v
 _TINY = 2.0**-900
 
 
-def add(v, w) -> np.ndarray:
+def add(v: ArrayLike, w: ArrayLike) -> NDArray[np.float64]:
     """Elementwise sum ``v + w``.
 
     Parameters
@@ -36,13 +37,13 @@ def add(v, w) -> np.ndarray:
     return v + w
 
 
-def subtract(v, w) -> np.ndarray:
+def subtract(v: ArrayLike, w: ArrayLike) -> NDArray[np.float64]:
     """Elementwise difference ``v - w``; shapes and errors as :func:`add`."""
     v, w = _v.vector_pair("subtract", v, w)
     return v - w
 
 
-def scale(c, v) -> np.ndarray:
+def scale(c: float, v: ArrayLike) -> NDArray[np.float64]:
     """Scalar multiple ``c * v``.
 
     Parameters
@@ -66,7 +67,7 @@ def scale(c, v) -> np.ndarray:
     return c * v
 
 
-def dot(v, w) -> float:
+def dot(v: ArrayLike, w: ArrayLike) -> float:
     """Dot product ``<v, w> = sum_i v_i * w_i``.
 
     Parameters
@@ -90,7 +91,7 @@ def dot(v, w) -> float:
     return float(np.dot(v, w))
 
 
-def norm(v, ord=2) -> float:
+def norm(v: ArrayLike, ord: float | None = 2) -> float:
     """Vector norm of order ``ord``.
 
     ========  ==============================  =====================
@@ -147,7 +148,7 @@ def _norm2(v: np.ndarray) -> float:
     return amax * float(np.sqrt(np.sum((v / amax) ** 2)))
 
 
-def cosine_similarity(v, w) -> float:
+def cosine_similarity(v: ArrayLike, w: ArrayLike) -> float:
     """Cosine of the angle between ``v`` and ``w``: ``<v, w> / (||v|| ||w||)``.
 
     Computed as scikit-learn does, as the dot product of the normalized
