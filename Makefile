@@ -30,7 +30,7 @@ PARITY := tests/test_parity.py tests/test_shared_data.py tests/test_kernels.py t
           tests/test_information.py tests/test_learning.py tests/test_pipeline.py
 
 .DEFAULT_GOAL := help
-.PHONY: help build test lint typecheck test-go test-py bench bench-baseline fuzz demo info clean
+.PHONY: help build test lint typecheck test-go test-py bench bench-baseline soak fuzz demo info clean
 
 help: ## List the targets
 	@echo "mlmath: make <target>"
@@ -84,6 +84,9 @@ test-py: build ## Python only: pytest on both backends, then the parity tests pe
 
 bench: build ## Benchmarks: Go-native, Go-via-Python, numpy; JSON and PNGs in build/bench (BENCH_ARGS=--quick)
 	$(PY) tests/bench/run.py $(BENCH_ARGS)
+
+soak: build ## Hostile inputs (100,000+ cases on both backends, crashes and hangs caught) and flat memory (1e6 calls per family); SOAK_ARGS=--help
+	$(PY) tests/soak.py $(SOAK_ARGS)
 
 bench-baseline: ## Save build/bench/latest.json as the baseline make bench compares against
 	@test -f build/bench/latest.json || { echo "no build/bench/latest.json: run make bench first"; exit 1; }
