@@ -256,6 +256,37 @@ func Same(a, b float64) bool {
 	return a == b && math.Signbit(a) == math.Signbit(b)
 }
 
+// ProductSum checks got against start + sign·Σ x[l]·y[l] summed in any
+// order, with or without FMA (a GEMM entry, a dot product). Where a product
+// or start is NaN or infinite and the finite terms do not overflow, got
+// must be the plain sum's NaN or infinity; where every term is finite and
+// Σ|terms| does not overflow, |got - want| must be within
+// 2k·eps·Σ|terms| + k·(the smallest subnormal), k = len(x)+1 terms.
+// Otherwise anything goes. It returns the plain sum and whether got passes.
+func ProductSum(got, start, sign float64, x, y []float64) (want float64, ok bool) {
+	want = start
+	abs, absFinite := math.Abs(start), math.Abs(start)
+	finite := Finite(start)
+	for l, xl := range x {
+		p := xl * y[l]
+		want += sign * p
+		abs += math.Abs(p)
+		if Finite(xl, y[l]) {
+			absFinite += math.Abs(p)
+		} else {
+			finite = false
+		}
+	}
+	switch {
+	case !finite:
+		return want, math.IsInf(absFinite, 0) || Same(got, want) || (got == 0 && want == 0)
+	case !math.IsInf(abs, 0):
+		k := float64(len(x) + 1)
+		return want, math.Abs(got-want) <= 2*k*0x1p-52*abs+k*math.SmallestNonzeroFloat64
+	}
+	return want, true
+}
+
 // Catch runs f and returns the value it panicked with, or nil.
 func Catch(f func()) (r any) {
 	defer func() { r = recover() }()

@@ -67,3 +67,23 @@ func TestProductAndLength(t *testing.T) {
 		}
 	}
 }
+
+func TestProductSum(t *testing.T) {
+	x, y := []float64{1, 2, 3}, []float64{4, 5, 6}
+	if want, ok := ProductSum(32, 0, 1, x, y); !ok || want != 32 {
+		t.Errorf("ProductSum(32) = %v, %v; want 32, true", want, ok)
+	}
+	if _, ok := ProductSum(32.0001, 0, 1, x, y); ok {
+		t.Error("a wrong sum passed")
+	}
+	if _, ok := ProductSum(-31, 1, -1, x, y); !ok {
+		t.Error("1 - 32 did not pass")
+	}
+	inf := math.Inf(1)
+	if _, ok := ProductSum(inf, 0, 1, []float64{inf, 1}, []float64{1, 1}); !ok {
+		t.Error("+Inf did not pass")
+	}
+	if _, ok := ProductSum(0, 0, 1, []float64{inf, 1}, []float64{1, 1}); ok {
+		t.Error("a finite result passed where a product is infinite")
+	}
+}
