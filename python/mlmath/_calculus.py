@@ -142,6 +142,19 @@ def vector_result(func: str, name: str, r: object, m: int | None) -> NDArray[np.
 
 
 def relative_error(g: NDArray[np.float64], num: NDArray[np.float64]) -> float:
-    """||g - num|| / max(||g||, ||num||), 0.0 when both are zero."""
-    scale = max(float(np.linalg.norm(g)), float(np.linalg.norm(num)))
-    return 0.0 if scale == 0 else float(np.linalg.norm(g - num)) / scale
+    """||g - num|| / max(||g||, ||num||), 0.0 when both are zero; the norms
+    as Go's vec.Norm2, without overflow in the squares (np.linalg.norm of
+    [1e300] is inf: the ratio came out NaN where Go gives 1.0), NaN if either
+    norm is NaN."""
+    scale = float(np.maximum(_norm2(g), _norm2(num)))
+    return 0.0 if scale == 0 else _norm2(g - num) / scale
+
+
+def _norm2(v: NDArray[np.float64]) -> float:
+    """||v||_2 of v scaled by a power of two (exact) near its largest |v_i|."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        amax = float(np.max(np.abs(v), initial=0.0))
+    if amax == 0.0 or not math.isfinite(amax):
+        return amax
+    e = math.frexp(amax)[1]
+    return math.ldexp(float(np.linalg.norm(np.ldexp(v, -e))), e)
