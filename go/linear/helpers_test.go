@@ -1,10 +1,8 @@
 package linear
 
 import (
-	"errors"
 	"math"
 	"math/rand/v2"
-	"testing"
 )
 
 // classification returns an n×d matrix of standard normal features and
@@ -35,17 +33,4 @@ func near(got, want, tol float64) bool {
 // same reports bit-identical values, any NaN matching any NaN.
 func same(a, b float64) bool {
 	return math.Float64bits(a) == math.Float64bits(b) || (math.IsNaN(a) && math.IsNaN(b))
-}
-
-// mustPanic fails t unless f panics with an error matching want.
-func mustPanic(t *testing.T, name string, want error, f func()) {
-	t.Helper()
-	defer func() {
-		t.Helper()
-		r := recover()
-		if err, ok := r.(error); !ok || !errors.Is(err, want) {
-			t.Errorf("%s: panic %v, want %v", name, r, want)
-		}
-	}()
-	f()
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"mlmath/internal/testdata"
 	"runtime"
 	"testing"
 	"time"
@@ -332,11 +333,11 @@ func TestFitOptions(t *testing.T) {
 		t.Errorf("n=0: Fit = %d, %v, want 0, ErrEmpty", k, err)
 	}
 	opt := Options{LearningRate: 1, MaxIter: 2}
-	mustPanic(t, "short losses", ErrShape, func() { Fit(w, &b, x, y, 2, 1, opt, make([]float64, 1)) })
-	mustPanic(t, "short x", ErrShape, func() { Fit(w, &b, x[:1], y, 2, 1, opt, make([]float64, 2)) })
-	mustPanic(t, "short y", ErrShape, func() { Fit(w, &b, x, y[:1], 2, 1, opt, make([]float64, 2)) })
-	mustPanic(t, "long w", ErrShape, func() { Fit([]float64{0, 0}, &b, x, y, 2, 1, opt, make([]float64, 2)) })
-	mustPanic(t, "negative n", ErrShape, func() { Fit(w, &b, x, y, -2, 1, opt, make([]float64, 2)) })
+	testdata.MustPanic(t, "short losses", ErrShape, func() { Fit(w, &b, x, y, 2, 1, opt, make([]float64, 1)) })
+	testdata.MustPanic(t, "short x", ErrShape, func() { Fit(w, &b, x[:1], y, 2, 1, opt, make([]float64, 2)) })
+	testdata.MustPanic(t, "short y", ErrShape, func() { Fit(w, &b, x, y[:1], 2, 1, opt, make([]float64, 2)) })
+	testdata.MustPanic(t, "long w", ErrShape, func() { Fit([]float64{0, 0}, &b, x, y, 2, 1, opt, make([]float64, 2)) })
+	testdata.MustPanic(t, "negative n", ErrShape, func() { Fit(w, &b, x, y, -2, 1, opt, make([]float64, 2)) })
 }
 
 // TestFitParallel: a problem large enough for several goroutines gives the
@@ -452,8 +453,8 @@ func TestPredictProba(t *testing.T) {
 	if !near(dst[0], sigmoid(0.5-2+0.25), eps) || !near(dst[1], sigmoid(-0.5-0.5+0.25), eps) {
 		t.Errorf("PredictProba = %v", dst[:2])
 	}
-	mustPanic(t, "short dst", ErrShape, func() { PredictProba(dst[:1], x2, []float64{0.5, -1}, 0, 2, 2) })
-	mustPanic(t, "short w", ErrShape, func() { PredictProba(dst[:2], x2, []float64{0.5}, 0, 2, 2) })
+	testdata.MustPanic(t, "short dst", ErrShape, func() { PredictProba(dst[:1], x2, []float64{0.5, -1}, 0, 2, 2) })
+	testdata.MustPanic(t, "short w", ErrShape, func() { PredictProba(dst[:2], x2, []float64{0.5}, 0, 2, 2) })
 }
 
 func ExampleFit() {

@@ -3,6 +3,7 @@ package linear
 import (
 	"fmt"
 	"math"
+	"mlmath/internal/testdata"
 	"testing"
 )
 
@@ -147,14 +148,14 @@ func TestApplyStandardizeZeroScale(t *testing.T) {
 func TestStandardizePanics(t *testing.T) {
 	m, s := make([]float64, 2), make([]float64, 2)
 	x := make([]float64, 6)
-	mustPanic(t, "n=0", ErrEmpty, func() { Standardize(nil, m, s, nil, 0, 2) })
-	mustPanic(t, "n<0", ErrShape, func() { Standardize(nil, m, s, nil, -1, 2) })
-	mustPanic(t, "short x", ErrShape, func() { Standardize(x, m, s, x[:5], 3, 2) })
-	mustPanic(t, "short dst", ErrShape, func() { Standardize(x[:4], m, s, x, 3, 2) })
-	mustPanic(t, "short mean", ErrShape, func() { Standardize(x, m[:1], s, x, 3, 2) })
-	mustPanic(t, "short std", ErrShape, func() { Standardize(x, m, s[:1], x, 3, 2) })
-	mustPanic(t, "apply short std", ErrShape, func() { ApplyStandardize(x, x, m, s[:1], 3, 2) })
-	mustPanic(t, "apply short x", ErrShape, func() { ApplyStandardize(x, x[:5], m, s, 3, 2) })
+	testdata.MustPanic(t, "n=0", ErrEmpty, func() { Standardize(nil, m, s, nil, 0, 2) })
+	testdata.MustPanic(t, "n<0", ErrShape, func() { Standardize(nil, m, s, nil, -1, 2) })
+	testdata.MustPanic(t, "short x", ErrShape, func() { Standardize(x, m, s, x[:5], 3, 2) })
+	testdata.MustPanic(t, "short dst", ErrShape, func() { Standardize(x[:4], m, s, x, 3, 2) })
+	testdata.MustPanic(t, "short mean", ErrShape, func() { Standardize(x, m[:1], s, x, 3, 2) })
+	testdata.MustPanic(t, "short std", ErrShape, func() { Standardize(x, m, s[:1], x, 3, 2) })
+	testdata.MustPanic(t, "apply short std", ErrShape, func() { ApplyStandardize(x, x, m, s[:1], 3, 2) })
+	testdata.MustPanic(t, "apply short x", ErrShape, func() { ApplyStandardize(x, x[:5], m, s, 3, 2) })
 }
 
 func ExampleStandardize() {

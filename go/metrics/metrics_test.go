@@ -1,25 +1,12 @@
 package metrics
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"mlmath/internal/testdata"
 	"testing"
 )
-
-// mustPanic fails t unless f panics with an error matching want.
-func mustPanic(t *testing.T, name string, want error, f func()) {
-	t.Helper()
-	defer func() {
-		t.Helper()
-		r := recover()
-		if err, ok := r.(error); !ok || !errors.Is(err, want) {
-			t.Errorf("%s: panic %v, want %v", name, r, want)
-		}
-	}()
-	f()
-}
 
 func TestCounts(t *testing.T) {
 	for _, tc := range []struct {
@@ -54,7 +41,7 @@ func TestCounts(t *testing.T) {
 		}
 	}
 	for _, f := range []func(a, b []int64) float64{Accuracy, Precision, Recall, F1} {
-		mustPanic(t, "lengths", ErrShape, func() { f([]int64{1}, []int64{1, 0}) })
+		testdata.MustPanic(t, "lengths", ErrShape, func() { f([]int64{1}, []int64{1, 0}) })
 	}
 }
 
@@ -94,8 +81,8 @@ func TestConfusionMatrix(t *testing.T) {
 			t.Errorf("%s: a too short dst was written", tc.name)
 		}
 	}
-	mustPanic(t, "lengths", ErrShape, func() { ConfusionMatrix(nil, make([]int64, 4), []int64{1}, []int64{1, 0}) })
-	mustPanic(t, "labels room", ErrShape, func() { ConfusionMatrix(nil, make([]int64, 3), []int64{1, 0}, []int64{1, 0}) })
+	testdata.MustPanic(t, "lengths", ErrShape, func() { ConfusionMatrix(nil, make([]int64, 4), []int64{1}, []int64{1, 0}) })
+	testdata.MustPanic(t, "labels room", ErrShape, func() { ConfusionMatrix(nil, make([]int64, 3), []int64{1, 0}, []int64{1, 0}) })
 }
 
 // TestConfusionMatrixRandom: the matrix sums to n, its diagonal to the
@@ -171,7 +158,7 @@ func TestLogLoss(t *testing.T) {
 	if got, want := LogLoss(y, p, eps), (sum+comp)/float64(n); math.Abs(got-want) > 16*eps*want {
 		t.Errorf("n=%d: LogLoss = %v, want %v", n, got, want)
 	}
-	mustPanic(t, "lengths", ErrShape, func() { LogLoss([]float64{1}, nil, eps) })
+	testdata.MustPanic(t, "lengths", ErrShape, func() { LogLoss([]float64{1}, nil, eps) })
 }
 
 // aucPairs is the definition: the fraction of (positive, negative) pairs
@@ -246,7 +233,7 @@ func TestROCAUC(t *testing.T) {
 			t.Errorf("%s: error %v, want %v", tc.name, err, tc.want)
 		}
 	}
-	mustPanic(t, "lengths", ErrShape, func() { ROCAUC([]int64{0, 1}, []float64{1}) })
+	testdata.MustPanic(t, "lengths", ErrShape, func() { ROCAUC([]int64{0, 1}, []float64{1}) })
 }
 
 func ExampleROCAUC() {

@@ -2,6 +2,7 @@ package nn
 
 import (
 	"math"
+	"mlmath/internal/testdata"
 	"testing"
 )
 
@@ -162,7 +163,7 @@ func TestActivationAliasAndShape(t *testing.T) {
 				t.Errorf("%s in place: [%d] = %v, want %v", tc.name, i, x[i], want[i])
 			}
 		}
-		mustPanic(t, tc.name, ErrShape, func() { tc.f(make([]float64, 2), make([]float64, 3)) })
+		testdata.MustPanic(t, tc.name, ErrShape, func() { tc.f(make([]float64, 2), make([]float64, 3)) })
 		tc.f(nil, nil) // empty is fine
 	}
 }

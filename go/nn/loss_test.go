@@ -3,6 +3,7 @@ package nn
 import (
 	"errors"
 	"math"
+	"mlmath/internal/testdata"
 	"testing"
 
 	"mlmath/internal/errkind"
@@ -36,7 +37,7 @@ func TestMSE(t *testing.T) {
 	if got := MSE(y, p); !near(got, s/1000, 1000*eps) {
 		t.Errorf("MSE = %v, plain sum %v", got, s/1000)
 	}
-	mustPanic(t, "MSE", ErrShape, func() { MSE([]float64{1}, []float64{1, 2}) })
+	testdata.MustPanic(t, "MSE", ErrShape, func() { MSE([]float64{1}, []float64{1, 2}) })
 }
 
 func TestBinaryCrossEntropy(t *testing.T) {
@@ -73,7 +74,7 @@ func TestBinaryCrossEntropy(t *testing.T) {
 	if got := BinaryCrossEntropy(nil, nil, e); !math.IsNaN(got) {
 		t.Errorf("empty: %v, want NaN", got)
 	}
-	mustPanic(t, "BinaryCrossEntropy", ErrShape, func() { BinaryCrossEntropy([]float64{1}, nil, e) })
+	testdata.MustPanic(t, "BinaryCrossEntropy", ErrShape, func() { BinaryCrossEntropy([]float64{1}, nil, e) })
 }
 
 func TestBCEWithLogits(t *testing.T) {
@@ -118,7 +119,7 @@ func TestBCEWithLogits(t *testing.T) {
 	if got := BCEWithLogits(nil, nil); !math.IsNaN(got) {
 		t.Errorf("empty: %v, want NaN", got)
 	}
-	mustPanic(t, "BCEWithLogits", ErrShape, func() { BCEWithLogits([]float64{1, 2}, []float64{1}) })
+	testdata.MustPanic(t, "BCEWithLogits", ErrShape, func() { BCEWithLogits([]float64{1, 2}, []float64{1}) })
 }
 
 func TestSoftmaxCrossEntropy(t *testing.T) {
@@ -172,6 +173,6 @@ func TestSoftmaxCrossEntropy(t *testing.T) {
 	if _, err := SoftmaxCrossEntropy([]int64{0}, nil, 1, 0); !errors.Is(err, ErrLabel) {
 		t.Errorf("no classes: %v, want ErrLabel", err)
 	}
-	mustPanic(t, "labels length", ErrShape, func() { _, _ = SoftmaxCrossEntropy([]int64{0}, make([]float64, 6), 2, 3) })
-	mustPanic(t, "logits length", ErrShape, func() { _, _ = SoftmaxCrossEntropy([]int64{0, 0}, make([]float64, 5), 2, 3) })
+	testdata.MustPanic(t, "labels length", ErrShape, func() { _, _ = SoftmaxCrossEntropy([]int64{0}, make([]float64, 6), 2, 3) })
+	testdata.MustPanic(t, "logits length", ErrShape, func() { _, _ = SoftmaxCrossEntropy([]int64{0, 0}, make([]float64, 5), 2, 3) })
 }

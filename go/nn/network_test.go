@@ -3,6 +3,7 @@ package nn
 import (
 	"fmt"
 	"math"
+	"mlmath/internal/testdata"
 	"testing"
 )
 
@@ -228,7 +229,7 @@ func TestNetworkShapes(t *testing.T) {
 		{"Backward dw1", func() { Backward(z(5), c.db1, c.dw2, c.db2, c.x, c.y, c.a1, c.a2, c.w2, 4, 2, 3, 1) }},
 		{"Backward db2", func() { Backward(c.dw1, c.db1, c.dw2, z(2), c.x, c.y, c.a1, c.a2, c.w2, 4, 2, 3, 1) }},
 	} {
-		mustPanic(t, tc.name, ErrShape, tc.f)
+		testdata.MustPanic(t, tc.name, ErrShape, tc.f)
 	}
 }
 

@@ -3,6 +3,7 @@ package nn
 import (
 	"fmt"
 	"math"
+	"mlmath/internal/testdata"
 	"testing"
 )
 
@@ -156,12 +157,12 @@ func TestSoftmaxShapes(t *testing.T) {
 	LogSoftmax(nil, nil, 0, 3)
 	LogSumExp(nil, nil, 0, 3)
 
-	mustPanic(t, "Softmax x", ErrShape, func() { Softmax(make([]float64, 6), make([]float64, 5), 2, 3) })
-	mustPanic(t, "Softmax dst", ErrShape, func() { Softmax(make([]float64, 5), make([]float64, 6), 2, 3) })
-	mustPanic(t, "Softmax negative", ErrShape, func() { Softmax(nil, nil, -1, 0) })
-	mustPanic(t, "LogSoftmax", ErrShape, func() { LogSoftmax(make([]float64, 6), make([]float64, 6), 3, 3) })
-	mustPanic(t, "LogSumExp dst", ErrShape, func() { LogSumExp(make([]float64, 3), make([]float64, 6), 2, 3) })
-	mustPanic(t, "LogSumExp overflow", ErrShape, func() { LogSumExp(nil, nil, math.MaxInt/2, 3) })
+	testdata.MustPanic(t, "Softmax x", ErrShape, func() { Softmax(make([]float64, 6), make([]float64, 5), 2, 3) })
+	testdata.MustPanic(t, "Softmax dst", ErrShape, func() { Softmax(make([]float64, 5), make([]float64, 6), 2, 3) })
+	testdata.MustPanic(t, "Softmax negative", ErrShape, func() { Softmax(nil, nil, -1, 0) })
+	testdata.MustPanic(t, "LogSoftmax", ErrShape, func() { LogSoftmax(make([]float64, 6), make([]float64, 6), 3, 3) })
+	testdata.MustPanic(t, "LogSumExp dst", ErrShape, func() { LogSumExp(make([]float64, 3), make([]float64, 6), 2, 3) })
+	testdata.MustPanic(t, "LogSumExp overflow", ErrShape, func() { LogSumExp(nil, nil, math.MaxInt/2, 3) })
 }
 
 func ExampleSoftmax() {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"mlmath/internal/testdata"
 	"testing"
 	"time"
 
@@ -230,12 +231,12 @@ func TestTrainErrorsAndShapes(t *testing.T) {
 	if done, err := Train(xorX, xorY, 4, net, noop, 0, 0, nil, nil, 0); err != nil || done != 0 {
 		t.Errorf("epochs = 0: %d, %v", done, err)
 	}
-	mustPanic(t, "losses", ErrShape, func() { _, _ = Train(xorX, xorY, 4, net, noop, 3, 0, make([]float64, 2), nil, 0) })
-	mustPanic(t, "x", ErrShape, func() { _, _ = Train(xorX[:6], xorY, 4, net, noop, 1, 0, make([]float64, 1), nil, 0) })
-	mustPanic(t, "y", ErrShape, func() { _, _ = Train(xorX, xorY[:3], 4, net, noop, 1, 0, make([]float64, 1), nil, 0) })
+	testdata.MustPanic(t, "losses", ErrShape, func() { _, _ = Train(xorX, xorY, 4, net, noop, 3, 0, make([]float64, 2), nil, 0) })
+	testdata.MustPanic(t, "x", ErrShape, func() { _, _ = Train(xorX[:6], xorY, 4, net, noop, 1, 0, make([]float64, 1), nil, 0) })
+	testdata.MustPanic(t, "y", ErrShape, func() { _, _ = Train(xorX, xorY[:3], 4, net, noop, 1, 0, make([]float64, 1), nil, 0) })
 	bad := xorNet()
 	bad.W2 = bad.W2[:3]
-	mustPanic(t, "W2", ErrShape, func() { _, _ = Train(xorX, xorY, 4, bad, noop, 1, 0, make([]float64, 1), nil, 0) })
+	testdata.MustPanic(t, "W2", ErrShape, func() { _, _ = Train(xorX, xorY, 4, bad, noop, 1, 0, make([]float64, 1), nil, 0) })
 	// d = 0 (only biases) trains without trouble, in batches too: each
 	// batch of two rows has the mean target 1/2, the best loss is log 2.
 	b := Network{B1: []float64{0.1, 0.2}, W2: []float64{0.3, -0.3}, B2: []float64{0.4}, H: 2, O: 1}

@@ -12,6 +12,7 @@ package testdata
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -284,4 +285,18 @@ func Same(got, want []float64) bool {
 		}
 	}
 	return true
+}
+
+// MustPanic fails t unless f panics with an error matching want
+// (errors.Is): how the core packages report a shape error.
+func MustPanic(t *testing.T, name string, want error, f func()) {
+	t.Helper()
+	defer func() {
+		t.Helper()
+		r := recover()
+		if err, ok := r.(error); !ok || !errors.Is(err, want) {
+			t.Errorf("%s: panic %v, want %v", name, r, want)
+		}
+	}()
+	f()
 }
