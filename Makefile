@@ -2,8 +2,8 @@
 #
 # Every target depends on real files, so nothing is rebuilt that has not
 # changed: the venv on requirements-dev.txt, the Go library on the Go sources
-# and the header, the cffi extension on the header, its build script and the
-# library.
+# and the header, the extensions on the header, their build script and sources
+# and the library.
 
 PYTHON ?= python3
 GO     ?= go
@@ -45,7 +45,7 @@ $(VENV)/.installed: requirements-dev.txt
 $(GO_LIB): $(GO_SRC) bindings/mlmath.h bindings/build_ffi.py bindings/go_toolchain.py $(VENV)/.installed
 	$(PY) bindings/build_ffi.py go $@
 
-$(EXT): $(GO_LIB) bindings/mlmath.h bindings/build_ffi.py
+$(EXT): $(GO_LIB) bindings/mlmath.h bindings/build_ffi.py bindings/fastpath.c
 	$(PY) bindings/build_ffi.py ext --go-lib $(GO_LIB) --out-dir $(PKG)
 	@mkdir -p $(dir $@) && touch $@
 
@@ -124,5 +124,5 @@ info: build ## Versions, library path, GOMAXPROCS, which backends load
 	$(PY) -m mlmath info
 
 clean: ## Remove built files (keeps the venv; `rm -rf .venv` for that)
-	rm -rf build $(GO_LIB) $(PKG)/_native*.so $(PKG)/_native.c .pytest_cache .benchmarks .hypothesis
+	rm -rf build $(GO_LIB) $(PKG)/_native*.so $(PKG)/_fastpath*.so $(PKG)/_native.c .pytest_cache .benchmarks .hypothesis
 	find python tests -name __pycache__ -type d -prune -exec rm -rf {} +

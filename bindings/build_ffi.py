@@ -6,6 +6,9 @@
    the declarations in ``bindings/mlmath.h`` (read from disk: the header is the
    single source of truth) and linked against ``libmlmath.so`` with an rpath of
    ``$ORIGIN``, so the two files work wherever they are installed side by side.
+3. ``mlmath._fastpath``: the small-call path (``bindings/fastpath.c``), a plain
+   CPython extension on numpy's C API that calls the same exports of the same
+   ``libmlmath.so``, linked the same way.
 
 Used by the Makefile (``python bindings/build_ffi.py go|ext ...``)
 and by ``setup.py`` (``pip install .``), so both build the same way. Which
@@ -24,6 +27,8 @@ import time
 from pathlib import Path
 
 from cffi import FFI
+from setuptools import Distribution, Extension
+from setuptools.command.build_ext import build_ext
 from go_toolchain import GoNotFound, GoToolchain, find_go, say
 
 BINDINGS = Path(__file__).resolve().parent
@@ -32,6 +37,7 @@ HEADER = BINDINGS / "mlmath.h"
 GO_DIR = ROOT / "go"
 LIB_NAME = "libmlmath.so"
 MODULE = "mlmath._native"
+FASTPATH = "mlmath._fastpath"
 
 
 def cdef_text(header: str) -> str:
@@ -52,6 +58,21 @@ def make_ffibuilder(library_dirs: list[str] | tuple[str, ...] = ()) -> FFI:
         extra_link_args=["-Wl,-rpath,$ORIGIN"],
     )
     return ffibuilder
+
+
+def fastpath_extension(library_dirs: list[str] | tuple[str, ...] = ()) -> Extension:
+    """The setuptools Extension ``mlmath._fastpath`` (numpy's headers: the
+    build needs numpy; built against numpy 2 it also runs on numpy 1.x)."""
+    import numpy
+
+    return Extension(
+        FASTPATH,
+        sources=[str((BINDINGS / "fastpath.c").relative_to(ROOT))],
+        include_dirs=[str(BINDINGS), numpy.get_include()],
+        libraries=["mlmath"],
+        library_dirs=list(library_dirs),
+        extra_link_args=["-Wl,-rpath,$ORIGIN"],
+    )
 
 
 def build_go_library(out: Path, go: GoToolchain | None = None) -> Path:
@@ -115,17 +136,37 @@ def _replace(src: Path, dst: Path) -> None:
     os.replace(src, dst)
 
 
-def build_extension(go_lib: Path, out_dir: Path, *, verbose: bool = False) -> Path:
-    """Compile ``mlmath._native`` against ``go_lib`` and copy it into ``out_dir``."""
+def build_extension(go_lib: Path, out_dir: Path, *, verbose: bool = False) -> list[Path]:
+    """Compile ``mlmath._native`` and ``mlmath._fastpath`` against ``go_lib``
+    and copy them into ``out_dir``."""
     go_lib, out_dir = Path(go_lib).resolve(), Path(out_dir).resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    targets = []
     with tempfile.TemporaryDirectory(prefix="mlmath-ffi-") as tmp:
-        built = Path(make_ffibuilder([str(go_lib.parent)]).compile(tmpdir=tmp, verbose=verbose))
-        out_dir.mkdir(parents=True, exist_ok=True)
-        target = out_dir / built.name
-        staged = out_dir / f".{built.name}.{os.getpid()}.tmp"
-        shutil.copy2(built, staged)
-        _replace(staged, target)
-    return target
+        built = [Path(make_ffibuilder([str(go_lib.parent)]).compile(tmpdir=tmp, verbose=verbose))]
+        built.append(_compile(fastpath_extension([str(go_lib.parent)]), Path(tmp) / "fastpath", verbose))
+        for path in built:
+            target = out_dir / path.name
+            staged = out_dir / f".{path.name}.{os.getpid()}.tmp"
+            shutil.copy2(path, staged)
+            _replace(staged, target)
+            targets.append(target)
+    return targets
+
+
+def _compile(ext: Extension, tmp: Path, verbose: bool) -> Path:
+    """Build one setuptools Extension in ``tmp`` (as ``setup.py build_ext``
+    would) and return the path of the built module."""
+    cmd = build_ext(Distribution({"name": "mlmath", "ext_modules": [ext], "script_name": "build_ffi.py"}))
+    cmd.build_temp, cmd.build_lib, cmd.verbose = str(tmp / "temp"), str(tmp / "lib"), verbose
+    cwd = os.getcwd()
+    os.chdir(ROOT)  # the source path is relative to the project, as setup.py sees it
+    try:
+        cmd.ensure_finalized()
+        cmd.run()
+    finally:
+        os.chdir(cwd)
+    return Path(cmd.get_ext_fullpath(ext.name))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     go = sub.add_parser("go", help="build libmlmath.so with go build -buildmode=c-shared")
     go.add_argument("out", type=Path, help="path of the library to write")
-    ext = sub.add_parser("ext", help="compile the cffi extension mlmath._native")
+    ext = sub.add_parser("ext", help="compile the extensions mlmath._native (cffi) and mlmath._fastpath")
     ext.add_argument("--go-lib", type=Path, required=True, help="the libmlmath.so to link against")
     ext.add_argument("--out-dir", type=Path, required=True, help="where the extension goes (the mlmath package)")
     ext.add_argument("--verbose", action="store_true")
@@ -145,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"build_ffi.py: {e}", file=sys.stderr)
             return 1
     else:
-        print(build_extension(args.go_lib, args.out_dir, verbose=args.verbose))
+        for path in build_extension(args.go_lib, args.out_dir, verbose=args.verbose):
+            print(path)
     return 0
 
 

@@ -238,7 +238,7 @@ def test_info_reports_versions_and_backends():
 
 INFO_KEYS = ("mlmath", "install", "location", "python", "os", "kernel", "libc", "cpu", "cpu flags", "cpus", "numpy", "numpy blas",
              "blas at run time", "cffi", "optional", "environment", "backend reference", "backend go", "go toolchain", "built with",
-             "GOMAXPROCS", "go kernel", "go kernels supported", "cpu features", "extension", "library")
+             "GOMAXPROCS", "go kernel", "go kernels supported", "cpu features", "extension", "small-call path", "library")
 
 
 def test_info_has_every_fact_a_bug_report_needs():

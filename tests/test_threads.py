@@ -322,12 +322,23 @@ def test_one_failing_thread_does_not_disturb_the_others(name):
 
 SVD_A = RNG.standard_normal((300, 300))
 MATMUL_A = RNG.standard_normal((1500, 1500))  # 6.75 GFLOP: some 50 ms even with AVX-512
-LONG_CALLS = {  # each some 0.1 s of Go, no Python callbacks
+
+
+@functools.cache
+def long_vectors() -> tuple[np.ndarray, np.ndarray]:
+    """Two plain vectors of 2^25 doubles (256 MB each, made on first use):
+    one dot of them takes some 20-50 ms, through mlmath._fastpath."""
+    v = np.linspace(-1.0, 1.0, 1 << 25)
+    return v, v[::-1].copy()
+
+
+LONG_CALLS = {  # each some 0.02-0.1 s of Go, no Python callbacks
     "logistic_regression": lambda: go.logistic_regression(LOGREG_X, LOGREG_Y, 0.1, 400, 0.0, 0.0, 0.0),
     "svd": lambda: go.svd(SVD_A),
     "train_mlp": lambda: train_mlp_case(go.Adam, 3000, 16, lr=0.01),
     "gradient_descent": lambda: go.gradient_descent(objectives.rosenbrock, None, [-1.2, 1.0], 1e-4, 10**6, 0.0),
     "matmul": lambda: go.matmul(MATMUL_A, MATMUL_A),
+    "dot (mlmath._fastpath)": lambda: go.dot(*long_vectors()),
 }
 
 

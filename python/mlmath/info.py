@@ -75,6 +75,9 @@ def collect() -> dict[str, str]:
     info["go kernels supported"] = string_result(lib.mlm_kernels_supported, "kernels_supported")
     info["cpu features"] = string_result(lib.mlm_cpu_features, "cpu_features") or "(none used: pure-Go build)"
     info["extension"] = native.__file__
+    import mlmath._fastpath as fastpath
+
+    info["small-call path"] = fastpath.__file__
     info["library"] = _library_path(native.__file__)
     return info
 

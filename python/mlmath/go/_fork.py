@@ -68,7 +68,7 @@ def _after_fork_in_child() -> None:
     native.lib = stand_in
     if sys.modules.get("mlmath._native.lib") is lib:
         sys.modules["mlmath._native.lib"] = stand_in  # type: ignore[assignment]  # (cffi's lib is a module; its stand-in need not be)
-    # Hot wrappers bind an export once (``_mlm_dot = lib.mlm_dot``): rebind
+    # A wrapper that binds an export once (``_f = lib.mlm_f``) would keep it: rebind
     # those names too, found by identity with the library's functions.
     exports = {id(f): name for name in dir(lib) if callable(f := getattr(lib, name))}
     for name, module in list(sys.modules.items()):

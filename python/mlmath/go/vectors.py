@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _validate as _v
+from mlmath._fastpath import dot as _fast_dot
 from mlmath._native import ffi, lib
-from mlmath.go._buffers import _DOUBLES, _F64, DOUBLE1, _from_buffer, _ndarray, out_ptr, ptr, vector_pair
+from mlmath.go._buffers import DOUBLE1, out_ptr, ptr, vector_pair
 from mlmath.go._contract import same_contract
 from mlmath.go._status import OK, error
 from mlmath.reference import vectors as _ref
-
-if TYPE_CHECKING:
-    from mlmath._native import Cells
-
 
 _empty = np.empty
 _new = ffi.new
@@ -53,32 +48,20 @@ def scale(c: float, v: ArrayLike) -> NDArray[np.float64]:
     return dst
 
 
-# dot is the hot path of small calls: np.dot on length-3 vectors takes
-# ~0.4 us, and the budget is twice that (issue #5). The cffi call itself
-# costs ~0.25 us and each pointer ~0.12 us, so everything else is trimmed:
-# the common case is checked inline, with vector_pair's fast-path names from
-# _buffers (no helper call), the export is bound
-# once (the fork guard rebinds it in a forked child), and the result slot is
-# allocated once per thread instead of per call.
-_mlm_dot = lib.mlm_dot
-_slots = threading.local()
-
-
+# dot is the hot path of small calls: np.dot on length-3 vectors takes about
+# 0.45 us, and the budget is twice that (issue #5). A cffi call alone costs
+# about 0.27 us and each ffi.from_buffer 0.15 us, so the plain case (two
+# float64 vectors, exact ndarrays, C-contiguous, one length) goes through
+# mlmath._fastpath, which reads the arrays' structs in C and calls mlm_dot
+# itself; it returns None for every other case (and in a forked child), and
+# the general path below validates, converts and raises.
 @same_contract(_ref.dot)
 def dot(v: ArrayLike, w: ArrayLike) -> float:
-    if type(v) is type(w) is _ndarray and v.dtype is w.dtype is _F64 and v.ndim == 1 == w.ndim and (n := len(v)) == len(w):
-        try:
-            pv, pw = _from_buffer(_DOUBLES, v), _from_buffer(_DOUBLES, w)
-        except ValueError:  # not C-contiguous
-            n, pv, pw = vector_pair("dot", v, w)
-    else:
-        n, pv, pw = vector_pair("dot", v, w)
-    out: Cells[float]  # this thread's result slot
-    try:
-        out = _slots.dot
-    except AttributeError:
-        out = _slots.dot = _new(DOUBLE1)
-    if status := _mlm_dot(pv, pw, n, out):
+    if (result := _fast_dot(v, w)) is not None:
+        return result
+    n, pv, pw = vector_pair("dot", v, w)
+    out = _new(DOUBLE1)
+    if (status := lib.mlm_dot(pv, pw, n, out)) != OK:
         raise error(status, "dot")
     return out[0]
 
