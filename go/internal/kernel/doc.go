@@ -45,7 +45,7 @@
 //     state besides the kernel choice made at init; scratch buffers come
 //     from sync.Pools.
 //   - Dot is deterministic for a given kernel set: vectors of 1<<16
-//     elements or more are split into fixed-size chunks whose partial sums
-//     are added in chunk order, so the result does not depend on the
-//     number of CPUs.
+//     elements or more are split into chunks whose length depends on n
+//     alone, and whose partial sums are added in chunk order, so the result
+//     does not depend on the number of CPUs.
 package kernel

@@ -3,10 +3,15 @@ package kernel
 import "mlmath/internal/parallel"
 
 const (
-	// dotChunk is the fixed chunk length of a long Dot. Partial sums are
-	// formed per chunk and added in chunk order, so the result does not
+	// dotChunk bounds the chunk length of a long Dot: n elements are cut
+	// into parallel.Chunks(n, dotChunk) chunks of nearly equal length (a
+	// multiple of 64, parallel.Even), a function of n alone. Partial sums
+	// are formed per chunk and added in chunk order, so the result does not
 	// depend on how many goroutines computed the chunks, nor on which.
 	dotChunk = 1 << 15
+	// dotAlign keeps every chunk but the last a multiple of the widest
+	// kernel's 32-element step.
+	dotAlign = 64
 	// dotParallelMin is the length from which Dot goes chunked and parallel.
 	dotParallelMin = 1 << 16
 )
@@ -26,13 +31,14 @@ func Dot(x, y []float64) float64 {
 	return dotChunked(x, y)
 }
 
-// dotChunked computes a long inner product as fixed-size chunks, on the
+// dotChunked computes a long inner product as chunks of one size, on the
 // caller and the helpers of package parallel, and adds the chunk sums in
 // chunk order: the result is the same whichever goroutine computed which
 // chunk.
 func dotChunked(x, y []float64) float64 {
-	partial := make([]float64, parallel.Chunks(len(x), dotChunk))
-	parallel.For(len(x), dotChunk, func(c, lo, hi int) {
+	chunk := parallel.Even(len(x), dotChunk, dotAlign)
+	partial := make([]float64, parallel.Chunks(len(x), chunk))
+	parallel.For(len(x), chunk, func(c, lo, hi int) {
 		partial[c] = dotSerial(x[lo:hi], y[lo:hi])
 	})
 	var s float64

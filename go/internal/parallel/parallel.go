@@ -25,9 +25,15 @@
 //     spinner yields to it.
 //   - Chunks are claimed dynamically, so a helper that arrives late or runs
 //     slowly costs nothing: the others take its share.
+//   - The caller claims chunks from the front, helpers from the back. When
+//     the threads run at steady speeds they meet at about the same chunk at
+//     every call, so each core gets back the chunks it had last time, still
+//     in its L2 cache: a dot of 1e5 doubles (1.6 MB) then runs from the two
+//     L2 caches instead of trading halves through L3 at every call.
 package parallel
 
 import (
+	"math"
 	"runtime"
 	"sync/atomic"
 	"time"
@@ -46,9 +52,41 @@ const waitSpin = 200 * time.Microsecond
 type job struct {
 	n, chunk, chunks int
 	fn               func(chunk, lo, hi int)
-	next             atomic.Int64 // the next chunk to claim
-	left             atomic.Int64 // chunks not yet finished
-	done             chan struct{}
+	// span holds the chunks not yet claimed, [front, back), as front in
+	// the low and back in the high 32 bits: the caller claims at the
+	// front, helpers at the back.
+	span atomic.Uint64
+	left atomic.Int64 // chunks not yet finished
+	done chan struct{}
+}
+
+func packSpan(front, back int) uint64 { return uint64(uint32(front)) | uint64(uint32(back))<<32 }
+
+func unpackSpan(s uint64) (front, back int) { return int(uint32(s)), int(uint32(s >> 32)) }
+
+// claim takes the next unclaimed chunk from the front or the back of the
+// span, or returns -1 when none is left.
+func (j *job) claim(fromBack bool) int {
+	for {
+		s := j.span.Load()
+		front, back := unpackSpan(s)
+		if front >= back {
+			return -1
+		}
+		c, next := front, packSpan(front+1, back)
+		if fromBack {
+			c, next = back-1, packSpan(front, back-1)
+		}
+		if j.span.CompareAndSwap(s, next) {
+			return c
+		}
+	}
+}
+
+// unclaimed reports whether some chunk of j is still to be claimed.
+func (j *job) unclaimed() bool {
+	front, back := unpackSpan(j.span.Load())
+	return front < back
 }
 
 var (
@@ -72,7 +110,11 @@ func For(n, chunk int, fn func(chunk, lo, hi int)) {
 		return
 	}
 	chunks := Chunks(n, chunk)
+	if chunks > math.MaxUint32 {
+		panic("parallel: more than 2^32-1 chunks")
+	}
 	j := &job{n: n, chunk: chunk, chunks: chunks, fn: fn, done: make(chan struct{})}
+	j.span.Store(packSpan(0, chunks))
 	j.left.Store(int64(chunks))
 	if want := int64(min(runtime.GOMAXPROCS(0), chunks) - 1); want > 0 {
 		mailbox.Store(j)
@@ -83,16 +125,17 @@ func For(n, chunk int, fn func(chunk, lo, hi int)) {
 			}
 		}
 	}
-	j.work()
+	j.work(false)
 	j.wait()
 	mailbox.CompareAndSwap(j, nil)
 }
 
-// work claims and runs chunks until none is left to claim.
-func (j *job) work() {
+// work claims and runs chunks, from the front or the back, until none is
+// left to claim.
+func (j *job) work(fromBack bool) {
 	for {
-		c := int(j.next.Add(1) - 1)
-		if c >= j.chunks {
+		c := j.claim(fromBack)
+		if c < 0 {
 			return
 		}
 		lo := c * j.chunk
@@ -126,7 +169,7 @@ func helper(j *job, callerCPU int) {
 	restore := avoidCPU(callerCPU)
 	defer restore()
 	for {
-		j.work()
+		j.work(true)
 		if next := linger(j); next != nil {
 			j = next
 			continue
@@ -136,7 +179,7 @@ func helper(j *job, callerCPU int) {
 		// helper gone and starts another, or this helper sees its job.
 		helpers.Add(-1)
 		next := mailbox.Load()
-		if next == nil || next == j || next.next.Load() >= int64(next.chunks) {
+		if next == nil || next == j || !next.unclaimed() {
 			return
 		}
 		helpers.Add(1)
@@ -149,13 +192,30 @@ func helper(j *job, callerCPU int) {
 func linger(last *job) *job {
 	deadline := time.Now().Add(Linger)
 	for spin := 0; ; spin++ {
-		if j := mailbox.Load(); j != nil && j != last && j.next.Load() < int64(j.chunks) {
+		if j := mailbox.Load(); j != nil && j != last && j.unclaimed() {
 			return j
 		}
 		if spin%64 == 63 && time.Now().After(deadline) {
 			return nil
 		}
 	}
+}
+
+// Even returns the chunk size that cuts n elements into as many chunks as
+// size most would (Chunks(n, most)), but of nearly equal lengths, rounded
+// up to a multiple of align; n itself when n <= most (one chunk), and 1
+// for n = 0. With two threads, 1e5 elements in chunks of at most 2^15 are
+// then four chunks of 25,024 (the last 24,928) instead of three of 32,768
+// and one of 1,696, which left one thread twice the other's work. Like
+// the chunk size, the result depends on n alone, never on the number of
+// cores.
+func Even(n, most, align int) int {
+	if n <= most {
+		return max(n, 1)
+	}
+	k := Chunks(n, most)
+	c := (n + k - 1) / k
+	return (c + align - 1) / align * align
 }
 
 // Chunks returns how many chunks of size chunk cover n elements.

@@ -53,3 +53,45 @@ func TestForUsesSeveralGoroutines(t *testing.T) {
 		t.Errorf("peak concurrency %d, want >= 2", peak)
 	}
 }
+
+func TestEvenCutsIntoAsManyChunksOfNearlyEqualLength(t *testing.T) {
+	for _, tc := range []struct{ n, most, align int }{
+		{0, 8, 1}, {1, 8, 1}, {8, 8, 4}, {9, 8, 1}, {100_000, 1 << 15, 64}, {1 << 16, 1 << 15, 64},
+		{1_000_000, 1 << 15, 64}, {3<<15 + 17, 1 << 15, 64}, {1<<20 + 1, 1 << 13, 32}, {65, 64, 64},
+	} {
+		c := Even(tc.n, tc.most, tc.align)
+		if tc.n <= tc.most {
+			if c != max(tc.n, 1) {
+				t.Errorf("Even(%d, %d, %d) = %d, want %d (one chunk)", tc.n, tc.most, tc.align, c, max(tc.n, 1))
+			}
+			continue
+		}
+		k := Chunks(tc.n, tc.most)
+		if c%tc.align != 0 || Chunks(tc.n, c) > k {
+			t.Errorf("Even(%d, %d, %d) = %d: %d chunks (want at most %d), align %d", tc.n, tc.most, tc.align, c, Chunks(tc.n, c), k, tc.align)
+		}
+		// every chunk but the last is c long; the last is not much shorter
+		// than the others (at most one alignment step per chunk)
+		if last := tc.n - (Chunks(tc.n, c)-1)*c; last <= 0 || c-last > k*tc.align {
+			t.Errorf("Even(%d, %d, %d) = %d: last chunk %d", tc.n, tc.most, tc.align, c, last)
+		}
+	}
+}
+
+func TestTheCallerClaimsFromTheFrontAndHelpersFromTheBack(t *testing.T) {
+	j := &job{chunks: 5}
+	j.span.Store(packSpan(0, 5))
+	var got []int
+	for _, back := range []bool{false, true, false, true, false, true} {
+		got = append(got, j.claim(back))
+	}
+	want := []int{0, 4, 1, 3, 2, -1}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("claims = %v, want %v", got, want)
+		}
+	}
+	if j.unclaimed() {
+		t.Error("unclaimed after every chunk was claimed")
+	}
+}
