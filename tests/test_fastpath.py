@@ -1,12 +1,14 @@
 """mlmath._fastpath, the small-call path of mlmath.go (bindings/fastpath.c).
 
-It must take exactly the plain case (exact ndarrays, native float64, 1-d,
-C-contiguous, one length) and return None for everything else, so that the
-general path validates, converts and raises; for the plain case it must give
-the bits of the cffi call of the same export (it is the same Go function),
-and the two extensions must share one libmlmath.so. That it releases the GIL
-is checked in test_threads.py (a long dot), that it refuses after fork in
-test_fork.py and below.
+Each of its functions must take exactly the plain case (exact ndarrays,
+native float64, C-contiguous, the shapes the function needs; for scale an
+exact Python float) and return None for everything else, so that the general
+path validates, converts and raises. For the plain case it must give the
+bits the general path gives (both call the same Go export; the general path
+is reached here by making the wrapper's _fast_<name> answer None), and results must be
+new arrays. The two extensions must share one libmlmath.so. That the GIL is
+released is checked in test_threads.py (a long dot), that the functions
+refuse after fork in test_fork.py and below.
 """
 
 from __future__ import annotations
@@ -21,75 +23,140 @@ import numpy as np
 import pytest
 
 from mlmath import _fastpath, go, reference
-from mlmath._native import ffi, lib
 
 RNG = np.random.default_rng(20261130)
+FAST = ("dot", "add", "subtract", "scale", "matmul")
 
 
-def cffi_dot(v: np.ndarray, w: np.ndarray) -> float:
-    out = ffi.new("double[1]")
-    assert lib.mlm_dot(ffi.from_buffer("double[]", v), ffi.from_buffer("double[]", w), len(v), out) == lib.MLM_OK
-    return out[0]
+def test_every_fast_function_is_tested_and_backs_the_go_function_of_its_name():
+    public = {name for name in dir(_fastpath) if not name.startswith("_") and callable(getattr(_fastpath, name))}
+    assert public == set(FAST)
+    assert all(name in go.__all__ for name in FAST)
+
+
+def plain_args(name: str, n: int) -> tuple:
+    """Plain arguments of size n for the fast function `name`."""
+    v, w = RNG.standard_normal(n), RNG.standard_normal(n)
+    if name == "scale":
+        return (float(RNG.standard_normal()), v)
+    if name == "matmul":
+        m = max(1, n // 3)
+        return (RNG.standard_normal((m, n)), RNG.standard_normal((n, 2)))
+    return (v, w)
+
+
+def general_path(name: str, args: tuple, monkeypatch: pytest.MonkeyPatch):
+    """go.<name>(*args) with its _fastpath function answering None."""
+    module = sys.modules[getattr(go, name).__module__]
+    with monkeypatch.context() as m:
+        m.setattr(module, f"_fast_{name}", lambda *a: None)
+        return getattr(go, name)(*args)
+
+
+def same_bits(a, b) -> bool:
+    a, b = np.asarray(a), np.asarray(b)
+    return a.shape == b.shape and a.dtype == b.dtype and a.tobytes() == b.tobytes()
 
 
 @pytest.mark.parametrize("n", [0, 1, 2, 3, 7, 8, 9, 31, 100, 4096, 1 << 17])
-def test_the_plain_case_gives_the_bits_of_the_cffi_call(n):
-    v, w = RNG.standard_normal(n), RNG.standard_normal(n)
-    got = _fastpath.dot(v, w)
-    assert type(got) is float
-    assert got == cffi_dot(v, w) or (np.isnan(got) and np.isnan(cffi_dot(v, w)))
-    assert go.dot(v, w) == got
+@pytest.mark.parametrize("name", FAST)
+def test_the_plain_case_gives_the_bits_of_the_general_path(name, n, monkeypatch):
+    if name == "matmul" and n > 4096:
+        n = 700  # (233, 700) @ (700, 2): the parallel GEMM path
+    args = plain_args(name, n)
+    copies = [np.copy(a) for a in args]
+    got = getattr(_fastpath, name)(*args)
+    assert got is not None
+    assert same_bits(got, general_path(name, args, monkeypatch)), name
+    assert same_bits(getattr(go, name)(*args), got)
+    for a, c in zip(args, copies):
+        assert same_bits(a, c)  # inputs untouched
+    if isinstance(got, np.ndarray):
+        assert got.flags.c_contiguous and got.flags.owndata and got.dtype == np.float64
+        assert not any(np.shares_memory(got, a) for a in args if isinstance(a, np.ndarray))
+    else:
+        assert type(got) is float
 
 
-def test_read_only_and_unaligned_plain_vectors_are_plain_too():
+def test_matrix_times_vector(monkeypatch):
+    A, x = RNG.standard_normal((4, 3)), RNG.standard_normal(3)
+    got = _fastpath.matmul(A, x)
+    assert got.shape == (4,) and same_bits(got, general_path("matmul", (A, x), monkeypatch))
+
+
+def test_read_only_and_unaligned_plain_vectors_are_plain_too(monkeypatch):
     v = RNG.standard_normal(5)
     v.flags.writeable = False
     raw = np.zeros(5 * 8 + 1, dtype=np.uint8)[1:].view(np.float64)  # C-contiguous, not 8-byte aligned
     raw[:] = RNG.standard_normal(5)
     assert not raw.flags.aligned
-    assert _fastpath.dot(v, raw) == cffi_dot(v, raw)
+    assert _fastpath.dot(v, raw) == general_path("dot", (v, raw), monkeypatch)
+    assert same_bits(_fastpath.add(v, raw), general_path("add", (v, raw), monkeypatch))
 
 
 class Sub(np.ndarray):
     pass
 
 
-V3 = np.array([1.0, 2.0, 3.0])
-NOT_PLAIN = {
-    "list": ([1.0, 2.0, 3.0], V3),
-    "ints": (np.array([1, 2, 3]), V3),
-    "float32": (V3.astype(np.float32), V3),
-    "big-endian float64": (V3.astype(">f8"), V3),
-    "2-d": (V3.reshape(1, 3), V3),
-    "0-d": (np.array(2.0), np.array(3.0)),
-    "strided view": (np.arange(6.0)[::2], V3),
-    "ndarray subclass": (V3.view(Sub), V3),
-    "np.matrix": (np.asmatrix(V3), V3),
-    "masked array": (np.ma.masked_array(V3), V3),
-    "lengths differ": (V3, np.ones(4)),
-    "scalar": (2.0, V3),
-    "None": (None, V3),
-}
+def not_plain(a: np.ndarray) -> dict[str, object]:
+    """Variants of the plain array a that are not plain."""
+    return {
+        "list": a.tolist(),
+        "ints": np.ones(a.shape, dtype=np.int64),
+        "float32": a.astype(np.float32),
+        "big-endian float64": a.astype(">f8"),
+        "one more dimension": a[np.newaxis],
+        "Fortran order": np.asfortranarray(np.stack([a, a], axis=-1)) if a.ndim == 1 else np.asfortranarray(a),
+        "strided view": np.repeat(a, 2, axis=-1)[..., ::2],
+        "ndarray subclass": a.view(Sub),
+        "masked array": np.ma.masked_array(a),
+        "0-d": np.array(2.0),
+        "scalar": 2.0,
+        "None": None,
+    }
 
 
-@pytest.mark.parametrize("name", sorted(NOT_PLAIN))
-def test_anything_else_is_left_to_the_general_path(name):
-    v, w = NOT_PLAIN[name]
-    assert _fastpath.dot(v, w) is None
-    assert _fastpath.dot(w, v) is None
+def cases() -> list[tuple[str, str, tuple]]:
+    out = []
+    for name in FAST:
+        args = plain_args(name, 4)
+        for i, a in enumerate(args):
+            if not isinstance(a, np.ndarray):
+                continue
+            for what, bad in not_plain(a).items():
+                if what == "Fortran order" and a.ndim == 2 and a.shape[0] == 1:
+                    continue  # a single row is C- and Fortran-contiguous: plain
+                out.append((name, f"argument {i}: {what}", args[:i] + (bad,) + args[i + 1:]))
+    out.append(("dot", "lengths differ", (np.ones(3), np.ones(4))))
+    out.append(("add", "lengths differ", (np.ones(3), np.ones(4))))
+    out.append(("subtract", "lengths differ", (np.ones(3), np.ones(4))))
+    out.append(("matmul", "inner dimensions differ", (np.ones((2, 3)), np.ones((4, 2)))))
+    out.append(("matmul", "vector times matrix", (np.ones(3), np.ones((3, 2)))))
+    for c in (2, np.float64(2.0), True, "2", None, 2.0j):
+        out.append(("scale", f"c = {c!r}", (c, np.ones(3))))
+    return out
+
+
+CASES = cases()
+
+
+@pytest.mark.parametrize("name, what, args", CASES, ids=[f"{n}-{w}" for n, w, _ in CASES])
+def test_anything_else_is_left_to_the_general_path(name, what, args):
+    assert getattr(_fastpath, name)(*args) is None
     # ... which gives the reference's answer or the reference's exception class
     try:
-        want = reference.dot(v, w)
+        want = getattr(reference, name)(*args)
     except Exception as e:  # noqa: BLE001 - the class is what is compared
         with pytest.raises(type(e)):
-            go.dot(v, w)
+            getattr(go, name)(*args)
     else:
-        assert go.dot(v, w) == pytest.approx(want, rel=4 * np.finfo(float).eps)
+        np.testing.assert_allclose(getattr(go, name)(*args), want, rtol=8 * np.finfo(float).eps, atol=0)
 
 
-@pytest.mark.parametrize("args", [(), (V3,), (V3, V3, V3)])
-def test_a_wrong_number_of_arguments_is_left_to_the_general_path(args):
-    assert _fastpath.dot(*args) is None
+@pytest.mark.parametrize("name", FAST)
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_a_wrong_number_of_arguments_is_left_to_the_general_path(name, count):
+    assert getattr(_fastpath, name)(*[np.ones(3)] * count) is None
 
 
 def test_the_two_extensions_share_one_go_library():
@@ -110,13 +177,17 @@ def test_a_forked_child_gets_none_and_then_the_clear_error():
     if pid == 0:
         try:
             os.close(read)
-            fast = _fastpath.dot(V3, V3)
-            try:
-                go.dot(V3, V3)
-                refused = "returned"
-            except RuntimeError as e:
-                refused = str(e)
-            os.write(write, repr((fast, refused)).encode())
+            outcome = {}
+            for name in FAST:
+                args = plain_args(name, 3)
+                fast = getattr(_fastpath, name)(*args)
+                try:
+                    getattr(go, name)(*args)
+                    refused = "returned"
+                except RuntimeError as e:
+                    refused = str(e)
+                outcome[name] = (fast is None, refused)
+            os.write(write, repr(outcome).encode())
         finally:
             os._exit(0)
     os.close(write)
@@ -126,6 +197,8 @@ def test_a_forked_child_gets_none_and_then_the_clear_error():
     os.waitpid(pid, 0)
     assert ready, "the forked child hung"
     with os.fdopen(read) as f:
-        fast, refused = ast.literal_eval(f.read())
-    assert fast is None
-    assert refused.startswith("mlm_dot: mlmath.go cannot run in a process forked"), refused
+        outcome = ast.literal_eval(f.read())
+    for name in FAST:
+        none, refused = outcome[name]
+        assert none, name
+        assert refused.startswith(f"mlm_{name}: mlmath.go cannot run in a process forked"), refused

@@ -6,6 +6,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _validate as _v
+from mlmath._fastpath import matmul as _fast_matmul
 from mlmath._native import ffi, lib
 from mlmath.go._buffers import DOUBLE1, out_ptr, ptr
 from mlmath.go._contract import same_contract
@@ -17,6 +18,9 @@ _new = ffi.new
 
 @same_contract(_ref.matmul)
 def matmul(A: ArrayLike, B: ArrayLike) -> NDArray[np.float64]:
+    # plain float64 operands: mlmath._fastpath (see go/vectors.py's dot)
+    if (result := _fast_matmul(A, B)) is not None:
+        return result
     A, B = _v.matmul_operands("matmul", A, B)
     (m, k), n = A.shape, (B.shape[1] if B.ndim == 2 else 1)
     dst = np.empty((m, n) if B.ndim == 2 else (m,))

@@ -8,7 +8,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from mlmath import _validate as _v
-from mlmath._fastpath import dot as _fast_dot
+from mlmath import _fastpath
 from mlmath._native import ffi, lib
 from mlmath.go._buffers import DOUBLE1, out_ptr, ptr, vector_pair
 from mlmath.go._contract import same_contract
@@ -28,18 +28,28 @@ def _elementwise(func: str, export: Callable[..., int], v: ArrayLike, w: ArrayLi
     return dst
 
 
+# add, subtract, scale and dot try mlmath._fastpath first (see dot below).
+_fast_add, _fast_subtract, _fast_scale, _fast_dot = _fastpath.add, _fastpath.subtract, _fastpath.scale, _fastpath.dot
+
+
 @same_contract(_ref.add)
 def add(v: ArrayLike, w: ArrayLike) -> NDArray[np.float64]:
+    if (result := _fast_add(v, w)) is not None:
+        return result
     return _elementwise("add", lib.mlm_add, v, w)
 
 
 @same_contract(_ref.subtract)
 def subtract(v: ArrayLike, w: ArrayLike) -> NDArray[np.float64]:
+    if (result := _fast_subtract(v, w)) is not None:
+        return result
     return _elementwise("subtract", lib.mlm_subtract, v, w)
 
 
 @same_contract(_ref.scale)
 def scale(c: float, v: ArrayLike) -> NDArray[np.float64]:
+    if (result := _fast_scale(c, v)) is not None:
+        return result
     c = _v.real_scalar("scale", "c", c)
     v = _v.vector("scale", "v", v)
     dst = _empty(v.shape[0])
@@ -54,7 +64,8 @@ def scale(c: float, v: ArrayLike) -> NDArray[np.float64]:
 # float64 vectors, exact ndarrays, C-contiguous, one length) goes through
 # mlmath._fastpath, which reads the arrays' structs in C and calls mlm_dot
 # itself; it returns None for every other case (and in a forked child), and
-# the general path below validates, converts and raises.
+# the general path below validates, converts and raises. add, subtract and
+# scale do the same.
 @same_contract(_ref.dot)
 def dot(v: ArrayLike, w: ArrayLike) -> float:
     if (result := _fast_dot(v, w)) is not None:
