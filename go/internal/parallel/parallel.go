@@ -1,14 +1,14 @@
 // Package parallel splits index ranges across goroutines.
 //
-// Work is cut into chunks of a fixed size chosen by the caller, never by the
-// number of cores, so that any reduction summed in chunk order gives the
-// same bits whatever GOMAXPROCS is.
+// Work is cut into chunks of a size chosen by the caller (Even derives one
+// from n), never by the number of cores, so that any reduction summed in
+// chunk order gives the same bits whatever GOMAXPROCS is.
 //
 // # Sharing two cores with other thread pools
 //
 // The calls this package serves are short: a memory-bound pass over a
-// million doubles takes a few hundred microseconds on one core. Three
-// measured facts (2-core virtual machines, make bench) shape For:
+// million doubles takes a few hundred microseconds on one core. What was
+// measured (2-core virtual machines, make bench) shapes For:
 //
 //   - Waking a parked thread costs about 100 microseconds there. The
 //     caller therefore never waits for a helper to arrive: it claims chunks
@@ -21,10 +21,21 @@
 //     helper on the caller's own core, and the two then share one core
 //     while the spinner keeps the other: the call runs at one core's speed.
 //     On Linux a helper therefore runs on every allowed CPU but the
-//     caller's (its thread's affinity is restored when it leaves); the
-//     spinner yields to it.
+//     caller's (its thread's affinity is restored when it leaves), where
+//     it shares a core with the spinner only.
 //   - Chunks are claimed dynamically, so a helper that arrives late or runs
 //     slowly costs nothing: the others take its share.
+//   - While another library's thread spins on a core, three threads share
+//     two cores, and Linux's fair scheduler (EEVDF, which all but ignores
+//     the spinner's sched_yield) gives each a like share: a call then has
+//     about 1.5 cores where numpy's own threads have 2, and a helper
+//     descheduled while it holds a chunk delays the end of the call until
+//     it runs again. A dot of 1e6 doubles, at parity with OpenBLAS per
+//     core, is then bound to about 0.75x numpy's speed. Measured and no
+//     better: no pinning, the caller blocking instead of spinning, widening
+//     the helper's CPU mask while the caller waits (so an idle core could
+//     pull it), a shorter scheduler slice for the helper (sched_setattr),
+//     and for GEMM more, smaller shares.
 //   - The caller claims chunks from the front, helpers from the back. When
 //     the threads run at steady speeds they meet at about the same chunk at
 //     every call, so each core gets back the chunks it had last time, still
