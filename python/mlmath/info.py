@@ -23,8 +23,9 @@ import mlmath
 from mlmath._version import __version__
 
 # Environment variables that change what runs: the Go kernel set, Go's
-# threads and runtime, OpenBLAS's kernel and threads.
-ENV_VARS = ("MLMATH_KERNEL", "GOMAXPROCS", "GODEBUG", "OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")
+# threads and runtime, OpenBLAS's kernel and threads (and how long its idle
+# workers spin, which decides how Go calls fare next to numpy's).
+ENV_VARS = ("MLMATH_KERNEL", "GOMAXPROCS", "GODEBUG", "OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS", "OPENBLAS_THREAD_TIMEOUT", "OMP_NUM_THREADS")
 # The CPU flags the Go kernels and OpenBLAS choose by.
 CPU_FLAGS = ("avx2", "fma", "avx512f")
 # Optional dependencies (distribution names): sympy for the reference's

@@ -8,7 +8,7 @@ import subprocess
 
 import numpy as np
 
-ENV_VARS = ("MLMATH_KERNEL", "GOMAXPROCS", "OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")
+ENV_VARS = ("MLMATH_KERNEL", "GOMAXPROCS", "OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS", "OPENBLAS_THREAD_TIMEOUT", "OMP_NUM_THREADS")
 BLAS_KEYS = ("internal_api", "architecture", "num_threads", "version", "prefix")
 
 

@@ -212,7 +212,10 @@ def _throughput_targets(t: _Times) -> list[Target]:
             go, np_ = t(op, 1_000_000, "go", mode), t(op, 1_000_000, "numpy", mode)
             label = f"{op} n=1e6 {mode}: go throughput / numpy throughput"
             if go and np_:
-                out.append(Target(_check(np_ / go >= bound), f"{label} = {np_ / go:.2f} (target >= {bound})"))
+                ok = np_ / go >= bound
+                why = "" if ok or (op, mode) != ("dot", "interleaved") else (
+                    "; near 0.75 while OpenBLAS's idle worker spins: README, Performance")
+                out.append(Target(_check(ok), f"{label} = {np_ / go:.2f} (target >= {bound}{why})"))
             else:
                 out.append(Target("--", f"{label}: not measured"))
     return out
