@@ -42,15 +42,24 @@ static volatile int forked = 0;
 
 static void after_fork_in_child(void) { forked = 1; }
 
-/* Whether o is a plain vector: exact ndarray, 1-d, native float64,
- * C-contiguous. On success *data and *n describe it. */
-static inline int plain_vector(PyObject *o, double **data, npy_intp *n) {
+/* o as a plain array of nd dimensions (exact ndarray, native float64,
+ * C-contiguous), or NULL. */
+static inline PyArrayObject *plain(PyObject *o, int nd) {
     if (Py_TYPE(o) != &PyArray_Type) {
-        return 0;
+        return NULL;
     }
     PyArrayObject *a = (PyArrayObject *)o;
-    if (PyArray_NDIM(a) != 1 || PyArray_TYPE(a) != NPY_DOUBLE || !PyArray_ISNOTSWAPPED(a) ||
+    if (PyArray_NDIM(a) != nd || PyArray_TYPE(a) != NPY_DOUBLE || !PyArray_ISNOTSWAPPED(a) ||
         !PyArray_IS_C_CONTIGUOUS(a)) {
+        return NULL;
+    }
+    return a;
+}
+
+/* Whether o is a plain vector; on success *data and *n describe it. */
+static inline int plain_vector(PyObject *o, double **data, npy_intp *n) {
+    PyArrayObject *a = plain(o, 1);
+    if (a == NULL) {
         return 0;
     }
     *data = (double *)PyArray_DATA(a);
@@ -58,15 +67,10 @@ static inline int plain_vector(PyObject *o, double **data, npy_intp *n) {
     return 1;
 }
 
-/* Whether o is a plain matrix: exact ndarray, 2-d, native float64,
- * C-contiguous. On success *data, *m and *n describe it. */
+/* Whether o is a plain matrix; on success *data, *m and *n describe it. */
 static inline int plain_matrix(PyObject *o, double **data, npy_intp *m, npy_intp *n) {
-    if (Py_TYPE(o) != &PyArray_Type) {
-        return 0;
-    }
-    PyArrayObject *a = (PyArrayObject *)o;
-    if (PyArray_NDIM(a) != 2 || PyArray_TYPE(a) != NPY_DOUBLE || !PyArray_ISNOTSWAPPED(a) ||
-        !PyArray_IS_C_CONTIGUOUS(a)) {
+    PyArrayObject *a = plain(o, 2);
+    if (a == NULL) {
         return 0;
     }
     *data = (double *)PyArray_DATA(a);
@@ -75,12 +79,22 @@ static inline int plain_matrix(PyObject *o, double **data, npy_intp *m, npy_intp
     return 1;
 }
 
-/* A new float64 array of nd (1 or 2) dimensions dims, or NULL with the
- * exception set. */
-static inline PyObject *new_result(int nd, npy_intp *dims) { return PyArray_SimpleNew(nd, dims, NPY_DOUBLE); }
+/* One export call that writes into dst, with its arguments in call. */
+typedef int (*into_fn)(const void *call, double *dst);
 
-/* The result array, or None (dropping it) when Go returned an error. */
-static inline PyObject *result_or_none(PyObject *dst, int status) {
+/* Runs fn into a new float64 array of shape dims (nd is 1 or 2) with the
+ * GIL released: the array, None when Go returned an error status, or NULL
+ * with numpy's exception set when the array cannot be made (as np.empty). */
+static PyObject *into_new_array(int nd, npy_intp *dims, into_fn fn, const void *call) {
+    PyObject *dst = PyArray_SimpleNew(nd, dims, NPY_DOUBLE);
+    if (dst == NULL) {
+        return NULL;
+    }
+    double *out = (double *)PyArray_DATA((PyArrayObject *)dst);
+    int status;
+    Py_BEGIN_ALLOW_THREADS
+    status = fn(call, out);
+    Py_END_ALLOW_THREADS
     if (status != MLM_OK) {
         Py_DECREF(dst);
         Py_RETURN_NONE;
@@ -113,6 +127,17 @@ static PyObject *fast_dot(PyObject *self, PyObject *const *args, Py_ssize_t narg
 
 typedef int (*binary_export)(double *, double *, int64_t, double *);
 
+struct binary_call {
+    binary_export export;
+    double *v, *w;
+    int64_t n;
+};
+
+static int run_binary(const void *call, double *dst) {
+    const struct binary_call *c = call;
+    return c->export(c->v, c->w, c->n, dst);
+}
+
 /* dst = op(v, w) for two plain vectors of one length, or None. */
 static PyObject *elementwise(PyObject *const *args, Py_ssize_t nargs, binary_export export) {
     double *v, *w;
@@ -120,16 +145,8 @@ static PyObject *elementwise(PyObject *const *args, Py_ssize_t nargs, binary_exp
     if (nargs != 2 || forked || !plain_vector(args[0], &v, &n) || !plain_vector(args[1], &w, &m) || n != m) {
         Py_RETURN_NONE;
     }
-    PyObject *dst = new_result(1, &n);
-    if (dst == NULL) {
-        return NULL;
-    }
-    double *out = (double *)PyArray_DATA((PyArrayObject *)dst);
-    int status;
-    Py_BEGIN_ALLOW_THREADS
-    status = export(v, w, (int64_t)n, out);
-    Py_END_ALLOW_THREADS
-    return result_or_none(dst, status);
+    struct binary_call call = {export, v, w, (int64_t)n};
+    return into_new_array(1, &n, run_binary, &call);
 }
 
 PyDoc_STRVAR(add_doc, "add(v, w, /) -> ndarray | None\n\nmlm_add into a new array; None as for dot.");
@@ -151,6 +168,16 @@ PyDoc_STRVAR(scale_doc,
              "mlm_scale into a new array when c is an exact Python float and v a plain\n"
              "vector; None as for dot (an int or a numpy scalar c takes the general path).");
 
+struct scale_call {
+    double c, *v;
+    int64_t n;
+};
+
+static int run_scale(const void *call, double *dst) {
+    const struct scale_call *c = call;
+    return mlm_scale(c->c, c->v, c->n, dst);
+}
+
 static PyObject *fast_scale(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     (void)self;
     double *v;
@@ -158,23 +185,24 @@ static PyObject *fast_scale(PyObject *self, PyObject *const *args, Py_ssize_t na
     if (nargs != 2 || forked || !PyFloat_CheckExact(args[0]) || !plain_vector(args[1], &v, &n)) {
         Py_RETURN_NONE;
     }
-    double c = PyFloat_AS_DOUBLE(args[0]);
-    PyObject *dst = new_result(1, &n);
-    if (dst == NULL) {
-        return NULL;
-    }
-    double *out = (double *)PyArray_DATA((PyArrayObject *)dst);
-    int status;
-    Py_BEGIN_ALLOW_THREADS
-    status = mlm_scale(c, v, (int64_t)n, out);
-    Py_END_ALLOW_THREADS
-    return result_or_none(dst, status);
+    struct scale_call call = {PyFloat_AS_DOUBLE(args[0]), v, (int64_t)n};
+    return into_new_array(1, &n, run_scale, &call);
 }
 
 PyDoc_STRVAR(matmul_doc,
              "matmul(A, B, /) -> ndarray | None\n\n"
              "mlm_matmul into a new array for a plain matrix A (m, k) and a plain matrix\n"
              "B (k, n) or vector B (k,); None as for dot.");
+
+struct matmul_call {
+    double *a, *b;
+    int64_t m, k, n;
+};
+
+static int run_matmul(const void *call, double *dst) {
+    const struct matmul_call *c = call;
+    return mlm_matmul(c->a, c->b, c->m, c->k, c->n, dst);
+}
 
 static PyObject *fast_matmul(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     (void)self;
@@ -195,16 +223,8 @@ static PyObject *fast_matmul(PyObject *self, PyObject *const *args, Py_ssize_t n
         Py_RETURN_NONE;
     }
     npy_intp dims[2] = {m, n};
-    PyObject *dst = new_result(nd, dims);
-    if (dst == NULL) {
-        return NULL;
-    }
-    double *out = (double *)PyArray_DATA((PyArrayObject *)dst);
-    int status;
-    Py_BEGIN_ALLOW_THREADS
-    status = mlm_matmul(a, b, (int64_t)m, (int64_t)k, (int64_t)n, out);
-    Py_END_ALLOW_THREADS
-    return result_or_none(dst, status);
+    struct matmul_call call = {a, b, (int64_t)m, (int64_t)k, (int64_t)n};
+    return into_new_array(nd, dims, run_matmul, &call);
 }
 
 static PyMethodDef methods[] = {

@@ -7,11 +7,13 @@ their own, saying how to avoid it).
 The entry points are test_threads.CASES (every public function of mlmath.go
 with tests/test_api.py's arguments, train_mlp, every optimizer's step, the
 Python-callback paths), plus mlmath.info.collect and the estimator, which
-reach the library outside mlmath.go's modules.
+reach the library outside mlmath.go's modules, and the small-call path
+(mlmath._fastpath) on the plain arguments it takes.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import multiprocessing
 import os
@@ -24,9 +26,10 @@ import time
 import numpy as np
 import pytest
 
-from mlmath import go, info
+from mlmath import _fastpath, go, info
 from mlmath.estimators import LogisticRegression
 from mlmath.go._fork import FORKSERVER_MESSAGE, MESSAGE
+from test_fastpath import FAST, plain_args
 from test_threads import CASES, covered, difference
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or sys.platform == "darwin", reason="POSIX fork (Linux)")
@@ -39,7 +42,17 @@ def _fit_estimator():
     return LogisticRegression(backend="go", max_iter=20).fit(X, [0, 0, 1, 1]).coef_
 
 
-ENTRY_POINTS = {**CASES, "mlmath.info.collect": info.collect, "LogisticRegression(backend='go').fit": _fit_estimator}
+def _fast_then_go(name: str) -> None:
+    """The small-call path on plain arguments: it must answer None in a
+    forked child (were it to call Go, the child would hang), and the
+    wrapper then raises the fork RuntimeError."""
+    args = plain_args(name, 3)
+    if getattr(_fastpath, name)(*args) is None:
+        getattr(go, name)(*args)
+
+
+ENTRY_POINTS = {**CASES, "mlmath.info.collect": info.collect, "LogisticRegression(backend='go').fit": _fit_estimator,
+                **{f"mlmath._fastpath.{name}": functools.partial(_fast_then_go, name) for name in FAST}}
 
 
 def in_forked_child(names: list[str]) -> dict[str, str]:
