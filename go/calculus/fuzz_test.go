@@ -7,6 +7,7 @@ import (
 
 	"mlmath/calculus"
 	"mlmath/internal/fuzzdata"
+	"mlmath/internal/testdata"
 )
 
 // errStop is what the fuzz targets' callbacks return to fail on purpose.
@@ -108,7 +109,7 @@ func FuzzDerivatives(f *testing.F) {
 		g := make([]float64, r.Length(8, n))
 		q.calls = 0
 		var err error
-		p := fuzzdata.Catch(func() { err = calculus.Gradient(g, q.f, x, h) })
+		p := testdata.Panics(func() { err = calculus.Gradient(g, q.f, x, h) })
 		if (p != nil) != (len(g) != n) || p != nil && !fuzzdata.IsErr(p, calculus.ErrShape) {
 			t.Fatalf("Gradient: len(dst) %d, n %d: panic %v", len(g), n, p)
 		}
@@ -143,7 +144,7 @@ func FuzzDerivatives(f *testing.F) {
 			}
 			return nil
 		}
-		p = fuzzdata.Catch(func() { err = calculus.Jacobian(jac, lin, x, m, h) })
+		p = testdata.Panics(func() { err = calculus.Jacobian(jac, lin, x, m, h) })
 		size, ok := fuzzdata.Product(m, n)
 		valid := ok && size == len(jac)
 		if (p != nil) == valid || p != nil && !fuzzdata.IsErr(p, calculus.ErrShape) {
@@ -171,7 +172,7 @@ func FuzzDerivatives(f *testing.F) {
 		// Hessian: the constant diag(2d).
 		hess := make([]float64, r.Length(64, n, n))
 		q.calls = 0
-		p = fuzzdata.Catch(func() { err = calculus.Hessian(hess, q.f, x, h) })
+		p = testdata.Panics(func() { err = calculus.Hessian(hess, q.f, x, h) })
 		if (p != nil) != (len(hess) != n*n) || p != nil && !fuzzdata.IsErr(p, calculus.ErrShape) {
 			t.Fatalf("Hessian: len(dst) %d, n %d: panic %v", len(hess), n, p)
 		}
@@ -214,10 +215,8 @@ func FuzzDerivatives(f *testing.F) {
 		if moderate && gnorm >= 1e-2*fscale && !(rel <= 1e-6) {
 			t.Fatalf("CheckGradient of the true gradient at %v: %v", x, rel)
 		}
-		for i := range x0 {
-			if !fuzzdata.Same(x0[i], x[i]) {
-				t.Fatal("x was modified")
-			}
+		if !fuzzdata.SameSlices(x0, x) {
+			t.Fatal("x was modified")
 		}
 	})
 }
@@ -321,7 +320,7 @@ func FuzzGradientDescent(f *testing.F) {
 		history := make([]float64, r.Length(41*6, rows, n))
 		var steps int
 		var err error
-		p := fuzzdata.Catch(func() { steps, err = calculus.GradientDescent(history, grad, x0, d) })
+		p := testdata.Panics(func() { steps, err = calculus.GradientDescent(history, grad, x0, d) })
 		if !validParams {
 			if p != nil || !errors.Is(err, calculus.ErrDescent) || steps != 0 {
 				t.Fatalf("GradientDescent(%+v): %d, %v, panic %v, want ErrDescent", d, steps, err, p)

@@ -98,24 +98,45 @@ func count(dims ...int64) (int, bool) {
 // nullByte reports, from the next byte, whether an array is passed as NULL.
 func (x *fuzzCall) nullByte() bool { return x.r.Byte() >= 0xF4 }
 
-// arr returns an array of the given sizes: NULL, a block of its elements
-// (decoded values, or NaN for an output), or one element for invalid
-// sizes; it marks the call bad where the export must reject it.
-func (x *fuzzCall) arr(input bool, dims ...int64) []float64 {
+// arrayPass is how the fuzzer passes an array to an export.
+type arrayPass int
+
+const (
+	passNull arrayPass = iota // NULL
+	passOne                   // one element, standing in for invalid sizes
+	passAll                   // every element
+)
+
+// pass decides, from the sizes and the next byte, how an array is passed,
+// and returns its element count for passAll; it marks the call bad where
+// the export must reject it.
+func (x *fuzzCall) pass(dims ...int64) (int, arrayPass) {
 	n, ok := count(dims...)
 	null := x.nullByte()
 	switch {
 	case !ok:
 		x.bad = true
 		if null {
-			return nil
+			return 0, passNull
 		}
-		return []float64{x.r.Float()}
+		return 1, passOne
 	case n > fuzzMaxArray || null:
 		x.bad = x.bad || n > 0
-		return nil
+		return 0, passNull
 	}
-	if !input {
+	return n, passAll
+}
+
+// arr returns an array of the given sizes as pass decides: NULL, one
+// decoded element, or all of them (decoded values, or NaN for an output).
+func (x *fuzzCall) arr(input bool, dims ...int64) []float64 {
+	n, how := x.pass(dims...)
+	switch {
+	case how == passNull:
+		return nil
+	case how == passOne:
+		return []float64{x.r.Float()}
+	case !input:
 		s := make([]float64, n)
 		for i := range s {
 			s[i] = math.NaN()
@@ -154,22 +175,14 @@ func (x *fuzzCall) opt(dims ...int64) *_Ctype_double {
 
 // labels is an input array of n int64 labels (in [0, k), sometimes hostile).
 func (x *fuzzCall) labels(k int, dims ...int64) *_Ctype_int64_t {
-	n, ok := count(dims...)
-	null := x.nullByte()
-	switch {
-	case !ok:
-		x.bad = true
-		if null {
-			return nil
-		}
-		return x.c.int64s([]int64{0})
-	case n > fuzzMaxArray || null:
-		x.bad = x.bad || n > 0
+	switch n, how := x.pass(dims...); how {
+	case passNull:
 		return nil
+	case passOne:
+		return x.c.int64s([]int64{0})
+	default:
+		return x.c.int64s(x.r.Labels(n, k))
 	}
-	s := x.r.Labels(n, k)
-	p := x.c.int64s(s)
-	return p
 }
 
 // scalar is an out pointer to one double, NULL now and then (bad).

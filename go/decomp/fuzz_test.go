@@ -7,6 +7,7 @@ import (
 
 	"mlmath/decomp"
 	"mlmath/internal/fuzzdata"
+	"mlmath/internal/testdata"
 )
 
 // The fuzz targets' matrices have at most fuzzMaxDim rows and columns: the
@@ -159,10 +160,10 @@ func FuzzQR(f *testing.F) {
 		a := fuzzMatrix(r, m, n)
 		q, rr := fuzzOut(r, m, k), fuzzOut(r, k, n)
 		a0 := append([]float64(nil), a...)
-		p := fuzzdata.Catch(func() { decomp.QR(q, rr, a, m, n) })
+		p := testdata.Panics(func() { decomp.QR(q, rr, a, m, n) })
 		valid := fuzzFits(a, m, n) && fuzzFits(q, m, k) && fuzzFits(rr, k, n)
 		fuzzShape(t, "QR", p, valid)
-		if !sameSlices(a, a0) {
+		if !fuzzdata.SameSlices(a, a0) {
 			t.Fatal("QR modified a")
 		}
 		if !valid || fuzzHuge(m, n) {
@@ -213,7 +214,7 @@ func FuzzCholesky(f *testing.F) {
 			a = gram(a, n)
 		}
 		var err error
-		p := fuzzdata.Catch(func() { err = decomp.Cholesky(l, a, n) })
+		p := testdata.Panics(func() { err = decomp.Cholesky(l, a, n) })
 		valid := square && fuzzFits(l, n, n)
 		fuzzShape(t, "Cholesky", p, valid)
 		if !valid || fuzzHuge(n) {
@@ -222,7 +223,7 @@ func FuzzCholesky(f *testing.F) {
 		lower, garbage := lowerOf(a, n), withGarbageAbove(a, n, r)
 		l2 := make([]float64, n*n)
 		err2 := decomp.Cholesky(l2, garbage, n)
-		if !errors.Is(err2, err) || err == nil && !sameSlices(l, l2) {
+		if !errors.Is(err2, err) || err == nil && !fuzzdata.SameSlices(l, l2) {
 			t.Fatalf("Cholesky reads above the diagonal: %v, %v vs %v, %v", l, err, l2, err2)
 		}
 		if !fuzzdata.Finite(lower...) {
@@ -301,19 +302,6 @@ func symmetricFromLower(a []float64, n int) []float64 {
 	return s
 }
 
-// sameSlices reports whether a and b hold the same values (fuzzdata.Same).
-func sameSlices(a, b []float64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if !fuzzdata.Same(a[i], b[i]) {
-			return false
-		}
-	}
-	return true
-}
-
 // FuzzEigh calls Eigh on decoded matrices. It checks the shape panics;
 // that only the lower triangle is read; ErrNotFinite for NaN or Inf there;
 // and for finite input of moderate range, ascending eigenvalues whose sum
@@ -328,7 +316,7 @@ func FuzzEigh(f *testing.F) {
 		a := fuzzMatrix(r, n, n)
 		w, v := make([]float64, r.Length(fuzzMaxDim, n)), fuzzOut(r, n, n)
 		var err error
-		p := fuzzdata.Catch(func() { err = decomp.Eigh(w, v, a, n) })
+		p := testdata.Panics(func() { err = decomp.Eigh(w, v, a, n) })
 		valid := fuzzFits(a, n, n) && fuzzFits(w, n) && fuzzFits(v, n, n)
 		fuzzShape(t, "Eigh", p, valid)
 		if !valid || fuzzHuge(n) {
@@ -342,7 +330,7 @@ func FuzzEigh(f *testing.F) {
 		}
 		w2, v2 := make([]float64, n), make([]float64, n*n)
 		err2 := decomp.Eigh(w2, v2, withGarbageAbove(a, n, r), n)
-		if !errors.Is(err2, err) || err == nil && (!sameSlices(w, w2) || !sameSlices(v, v2)) {
+		if !errors.Is(err2, err) || err == nil && (!fuzzdata.SameSlices(w, w2) || !fuzzdata.SameSlices(v, v2)) {
 			t.Fatalf("Eigh reads above the diagonal")
 		}
 		if err == nil {
@@ -401,10 +389,10 @@ func FuzzEig(f *testing.F) {
 		v := fuzzOut(r, n, n)
 		a0 := append([]float64(nil), a...)
 		var err error
-		p := fuzzdata.Catch(func() { err = decomp.Eig(wr, wi, v, a, n) })
+		p := testdata.Panics(func() { err = decomp.Eig(wr, wi, v, a, n) })
 		valid := fuzzFits(a, n, n) && fuzzFits(wr, n) && fuzzFits(wi, n) && fuzzFits(v, n, n)
 		fuzzShape(t, "Eig", p, valid)
-		if !sameSlices(a, a0) {
+		if !fuzzdata.SameSlices(a, a0) {
 			t.Fatal("Eig modified a")
 		}
 		if !valid || fuzzHuge(n) {
@@ -502,10 +490,10 @@ func FuzzSVD(f *testing.F) {
 		u, s, vt := fuzzOut(r, m, ucols), make([]float64, r.Length(fuzzMaxDim, k)), fuzzOut(r, vrows, n)
 		a0 := append([]float64(nil), a...)
 		var err error
-		p := fuzzdata.Catch(func() { err = decomp.SVD(u, s, vt, a, m, n, full) })
+		p := testdata.Panics(func() { err = decomp.SVD(u, s, vt, a, m, n, full) })
 		valid := fuzzFits(a, m, n) && fuzzFits(u, m, ucols) && fuzzFits(s, k) && fuzzFits(vt, vrows, n)
 		fuzzShape(t, "SVD", p, valid)
-		if !sameSlices(a, a0) {
+		if !fuzzdata.SameSlices(a, a0) {
 			t.Fatal("SVD modified a")
 		}
 		if !valid || fuzzHuge(m, n) {
@@ -603,7 +591,7 @@ func FuzzDerived(f *testing.F) {
 		// Rank
 		var rank int
 		var err error
-		fuzzShape(t, "Rank", fuzzdata.Catch(func() { rank, err = decomp.Rank(a, m, n, tol) }), isMatrix)
+		fuzzShape(t, "Rank", testdata.Panics(func() { rank, err = decomp.Rank(a, m, n, tol) }), isMatrix)
 		if isMatrix {
 			checkErr("Rank", err)
 			if accurate {
@@ -626,7 +614,7 @@ func FuzzDerived(f *testing.F) {
 		// Cond
 		var cond float64
 		nonEmpty := isMatrix && m > 0 && n > 0
-		fuzzShape(t, "Cond", fuzzdata.Catch(func() { cond, err = decomp.Cond(a, m, n) }), nonEmpty)
+		fuzzShape(t, "Cond", testdata.Panics(func() { cond, err = decomp.Cond(a, m, n) }), nonEmpty)
 		if nonEmpty {
 			checkErr("Cond", err)
 			if accurate && !fuzzdata.Same(cond, s[0]/s[len(s)-1]) {
@@ -641,7 +629,7 @@ func FuzzDerived(f *testing.F) {
 		// Pinv
 		pinv := fuzzOut(r, n, m)
 		validPinv := isMatrix && fuzzFits(pinv, n, m)
-		fuzzShape(t, "Pinv", fuzzdata.Catch(func() { err = decomp.Pinv(pinv, a, m, n, rcond) }), validPinv)
+		fuzzShape(t, "Pinv", testdata.Panics(func() { err = decomp.Pinv(pinv, a, m, n, rcond) }), validPinv)
 		if validPinv {
 			checkErr("Pinv", err)
 			if accurate && rcond == decomp.DefaultPinvRcond && len(s) > 0 && s[len(s)-1] > 1e-4*s[0] {
@@ -653,7 +641,7 @@ func FuzzDerived(f *testing.F) {
 		// LowRank, of rank c
 		uk, sk, vtk, ak := fuzzOut(r, m, c), make([]float64, r.Length(fuzzMaxDim, c)), fuzzOut(r, c, n), fuzzOut(r, m, n)
 		validLR := isMatrix && c >= 1 && c <= min(m, n) && fuzzFits(uk, m, c) && fuzzFits(sk, c) && fuzzFits(vtk, c, n) && fuzzFits(ak, m, n)
-		fuzzShape(t, "LowRank", fuzzdata.Catch(func() { err = decomp.LowRank(uk, sk, vtk, ak, a, m, n, c) }), validLR)
+		fuzzShape(t, "LowRank", testdata.Panics(func() { err = decomp.LowRank(uk, sk, vtk, ak, a, m, n, c) }), validLR)
 		if validLR {
 			checkErr("LowRank", err)
 			if accurate {
@@ -677,7 +665,7 @@ func FuzzDerived(f *testing.F) {
 		mean, tr := make([]float64, r.Length(fuzzMaxDim, n)), fuzzOut(r, m, c)
 		validPCA := isMatrix && m >= 2 && c >= 1 && c <= min(m, n) && fuzzFits(comp, c, n) && fuzzFits(variance, c) &&
 			fuzzFits(ratio, c) && fuzzFits(mean, n) && fuzzFits(tr, m, c)
-		fuzzShape(t, "PCA", fuzzdata.Catch(func() { err = decomp.PCA(comp, variance, ratio, mean, tr, a, m, n, c) }), validPCA)
+		fuzzShape(t, "PCA", testdata.Panics(func() { err = decomp.PCA(comp, variance, ratio, mean, tr, a, m, n, c) }), validPCA)
 		if validPCA && (finite || err != nil) {
 			if finite && !fuzzdata.Finite(mean...) {
 				return // the column sums overflow: SVD's ErrNotFinite

@@ -8,6 +8,7 @@ import (
 
 	"mlmath/info"
 	"mlmath/internal/fuzzdata"
+	"mlmath/internal/testdata"
 )
 
 const fuzzEps = 0x1p-52
@@ -157,7 +158,7 @@ func FuzzInfo(f *testing.F) {
 			{"JSDivergence", func() { js, errJS = info.JSDivergence(p, q, base) }},
 			{"JSDivergence(q, p)", func() { js2, errJS2 = info.JSDivergence(q, p, base) }},
 		} {
-			pn := fuzzdata.Catch(c.f)
+			pn := testdata.Panics(c.f)
 			if (pn != nil) != (len(q) != n) || pn != nil && !fuzzdata.IsErr(pn, info.ErrShape) {
 				t.Fatalf("%s of lengths %d, %d: panic %v", c.name, n, len(q), pn)
 			}
@@ -232,7 +233,7 @@ func checkTable(t *testing.T, joint []float64, rows, cols int, base float64) {
 		{"ConditionalEntropy", func() { hyx, e2 = info.ConditionalEntropy(joint, rows, cols, base) }},
 		{"MutualInformation", func() { mi, e3 = info.MutualInformation(joint, rows, cols, base) }},
 	} {
-		pn := fuzzdata.Catch(c.f)
+		pn := testdata.Panics(c.f)
 		if (pn != nil) == valid || pn != nil && !fuzzdata.IsErr(pn, info.ErrShape) {
 			t.Fatalf("%s of %d×%d with %d values: panic %v", c.name, rows, cols, len(joint), pn)
 		}
@@ -288,7 +289,7 @@ func FuzzMutualInformationFromLabels(f *testing.F) {
 		base := fuzzBase(r)
 		var mi float64
 		var err error
-		pn := fuzzdata.Catch(func() { mi, err = info.MutualInformationFromLabels(x, y, base) })
+		pn := testdata.Panics(func() { mi, err = info.MutualInformationFromLabels(x, y, base) })
 		if (pn != nil) != (len(y) != n) || pn != nil && !fuzzdata.IsErr(pn, info.ErrShape) {
 			t.Fatalf("lengths %d, %d: panic %v", n, len(y), pn)
 		}

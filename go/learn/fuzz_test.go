@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"mlmath/internal/fuzzdata"
+	"mlmath/internal/testdata"
 	"mlmath/learn"
 )
 
@@ -147,7 +148,7 @@ func FuzzBiasVariance(f *testing.F) {
 		y := r.Floats(r.Length(8, points))
 		var b2, v, e float64
 		var err error
-		pn := fuzzdata.Catch(func() { b2, v, e, err = learn.BiasVariance(pred, models, points, y) })
+		pn := testdata.Panics(func() { b2, v, e, err = learn.BiasVariance(pred, models, points, y) })
 		size, ok := fuzzdata.Product(models, points)
 		valid := ok && size == len(pred) && len(y) == points
 		if (pn != nil) == valid || pn != nil && !fuzzdata.IsErr(pn, learn.ErrShape) {

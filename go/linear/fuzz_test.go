@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"mlmath/internal/fuzzdata"
+	"mlmath/internal/testdata"
 	"mlmath/linear"
 )
 
@@ -55,15 +56,13 @@ func FuzzStandardize(f *testing.F) {
 		dst, mean, std := make([]float64, r.Length(48, n, d)), make([]float64, r.Length(6, d)), make([]float64, r.Length(6, d))
 		x0 := append([]float64(nil), x...)
 		valid := fuzzFits(x, n, d) && fuzzFits(dst, n, d) && fuzzFits(mean, d) && fuzzFits(std, d)
-		p := fuzzdata.Catch(func() { linear.Standardize(dst, mean, std, x, n, d) })
+		p := testdata.Panics(func() { linear.Standardize(dst, mean, std, x, n, d) })
 		if n < 1 && fuzzdata.IsErr(p, linear.ErrEmpty) {
 			return
 		}
 		fuzzPanic(t, "Standardize", p, valid && n >= 1, linear.ErrShape, linear.ErrEmpty)
-		for i := range x0 {
-			if !fuzzdata.Same(x0[i], x[i]) {
-				t.Fatal("Standardize modified x")
-			}
+		if !fuzzdata.SameSlices(x0, x) {
+			t.Fatal("Standardize modified x")
 		}
 		if p != nil || n > 8 || d > 6 {
 			return
@@ -120,7 +119,7 @@ func FuzzStandardize(f *testing.F) {
 		// PredictProba on the same x.
 		w, b := r.Floats(r.Length(6, d)), r.Float()
 		proba := make([]float64, r.Length(8, n))
-		p = fuzzdata.Catch(func() { linear.PredictProba(proba, x, w, b, n, d) })
+		p = testdata.Panics(func() { linear.PredictProba(proba, x, w, b, n, d) })
 		ok := fuzzFits(w, d) && fuzzFits(proba, n)
 		fuzzPanic(t, "PredictProba", p, ok, linear.ErrShape)
 		if !ok {
@@ -216,7 +215,7 @@ func FuzzFit(f *testing.F) {
 		bias := b
 		var k int
 		var err error
-		p := fuzzdata.Catch(func() { k, err = linear.Fit(w, &bias, x, y, n, d, opt, losses) })
+		p := testdata.Panics(func() { k, err = linear.Fit(w, &bias, x, y, n, d, opt, losses) })
 		finitePos := func(v float64) bool { return v > 0 && !math.IsInf(v, 1) }
 		finiteNonNeg := func(v float64) bool { return v >= 0 && !math.IsInf(v, 1) }
 		// The order of Fit's checks: shapes, options, losses' length, n.

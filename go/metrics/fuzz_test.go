@@ -8,6 +8,7 @@ import (
 
 	"mlmath/internal/fuzzdata"
 	pw "mlmath/internal/pairwise"
+	"mlmath/internal/testdata"
 	"mlmath/metrics"
 )
 
@@ -54,7 +55,7 @@ func FuzzCounts(f *testing.F) {
 		}
 		for _, c := range ratios {
 			var got float64
-			p := fuzzdata.Catch(func() { got = c.f(yt, yp) })
+			p := testdata.Panics(func() { got = c.f(yt, yp) })
 			if (p != nil) == same || p != nil && !fuzzdata.IsErr(p, metrics.ErrShape) {
 				t.Fatalf("%s of lengths %d, %d: panic %v", c.name, n, len(yp), p)
 			}
@@ -72,7 +73,7 @@ func FuzzCounts(f *testing.F) {
 			dst[i] = -7 // to see what is written
 		}
 		var got int
-		p := fuzzdata.Catch(func() { got = metrics.ConfusionMatrix(dst, labels, yt, yp) })
+		p := testdata.Panics(func() { got = metrics.ConfusionMatrix(dst, labels, yt, yp) })
 		valid := same && len(labels) >= 2*n
 		if (p != nil) == valid || p != nil && !fuzzdata.IsErr(p, metrics.ErrShape) {
 			t.Fatalf("ConfusionMatrix(lengths %d, %d; labels %d): panic %v", n, len(yp), len(labels), p)
@@ -132,7 +133,7 @@ func FuzzScores(f *testing.F) {
 		}
 		var auc float64
 		var err error
-		p := fuzzdata.Catch(func() { auc, err = metrics.ROCAUC(labels, scores) })
+		p := testdata.Panics(func() { auc, err = metrics.ROCAUC(labels, scores) })
 		same := len(scores) == n
 		if (p != nil) == same || p != nil && !fuzzdata.IsErr(p, metrics.ErrShape) {
 			t.Fatalf("ROCAUC of lengths %d, %d: panic %v", n, len(scores), p)
@@ -151,7 +152,7 @@ func FuzzScores(f *testing.F) {
 		prob := r.Floats(r.Length(40, n))
 		eps := [...]float64{0x1p-52, 1e-15, 0, 0.5, -1, math.NaN()}[r.Intn(6)]
 		var loss float64
-		p = fuzzdata.Catch(func() { loss = metrics.LogLoss(y, prob, eps) })
+		p = testdata.Panics(func() { loss = metrics.LogLoss(y, prob, eps) })
 		if (p != nil) != (len(prob) != n) || p != nil && !fuzzdata.IsErr(p, metrics.ErrShape) {
 			t.Fatalf("LogLoss of lengths %d, %d: panic %v", n, len(prob), p)
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"mlmath/internal/fuzzdata"
+	"mlmath/internal/testdata"
 	"mlmath/vec"
 )
 
@@ -53,7 +54,7 @@ func FuzzVec(f *testing.F) {
 			dst := make([]float64, nd)
 			var got []float64
 			mismatch := nd != ns || (len(e.lens) == 2 && nt != ns)
-			if p := fuzzdata.Catch(func() { got = e.call(dst) }); p != nil || mismatch {
+			if p := testdata.Panics(func() { got = e.call(dst) }); p != nil || mismatch {
 				if !mismatch || !fuzzdata.IsErr(p, vec.ErrLength) {
 					t.Fatalf("%s: lengths dst %d, inputs %v: panic %v", e.name, nd, e.lens, p)
 				}
@@ -80,8 +81,8 @@ func FuzzVec(f *testing.F) {
 		}
 
 		dot, cos := 0.0, 0.0
-		pd := fuzzdata.Catch(func() { dot = vec.Dot(s, u) })
-		pc := fuzzdata.Catch(func() { cos = vec.CosineSimilarity(s, u) })
+		pd := testdata.Panics(func() { dot = vec.Dot(s, u) })
+		pc := testdata.Panics(func() { cos = vec.CosineSimilarity(s, u) })
 		for _, p := range []any{pd, pc} {
 			if (p != nil) != (ns != nt) || p != nil && !fuzzdata.IsErr(p, vec.ErrLength) {
 				t.Fatalf("Dot/CosineSimilarity of lengths %d, %d: panic %v", ns, nt, p)
@@ -93,15 +94,11 @@ func FuzzVec(f *testing.F) {
 		}
 		checkNorm2(t, s)
 		checkNorm(t, s, ord)
-		for i := range s0 {
-			if !fuzzdata.Same(s0[i], s[i]) {
-				t.Fatalf("an input was modified")
-			}
+		if !fuzzdata.SameSlices(s0, s) {
+			t.Fatalf("an input was modified")
 		}
-		for i := range u0 {
-			if !fuzzdata.Same(u0[i], u[i]) {
-				t.Fatalf("an input was modified")
-			}
+		if !fuzzdata.SameSlices(u0, u) {
+			t.Fatalf("an input was modified")
 		}
 	})
 }

@@ -259,12 +259,10 @@ def main(argv: list[str]) -> int:
     import machine
 
     m = machine.collect()
-    print(f"mlmath Ctrl-C latency on {machine.describe(m)}, {m['cpu']['nproc']} CPUs, GOMAXPROCS {m['go'].get('GOMAXPROCS')}")
+    print(machine.banner("Ctrl-C latency", m))
     doc = {"machine": m, **run(args.quick, runs=args.runs)}
     if args.json_out:
-        args.json_out.parent.mkdir(parents=True, exist_ok=True)
-        args.json_out.write_text(json.dumps(doc, indent=1))
-        print(f"Wrote {args.json_out}")
+        machine.write_json(doc, args.json_out)
     return 0
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import subprocess
+from pathlib import Path
 
 import numpy as np
 
@@ -91,3 +93,15 @@ def blas_line(m: dict) -> str:
     """One line per BLAS: e.g. "openblas 0.3.31 SkylakeX, 2 threads"."""
     libs = [f"{b.get('internal_api')} {b.get('version')} {b.get('architecture')}, {b.get('num_threads')} threads" for b in m["blas"]]
     return "; ".join(libs) or "none found"
+
+
+def banner(what: str, m: dict) -> str:
+    """The first line of a family run on its own: what runs, on which machine."""
+    return f"mlmath {what} on {describe(m)}, {m['cpu']['nproc']} CPUs, GOMAXPROCS {m['go'].get('GOMAXPROCS')}"
+
+
+def write_json(doc: dict, path: Path) -> None:
+    """Write a run's results (and say so)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(doc, indent=1))
+    print(f"Wrote {path}")

@@ -26,7 +26,6 @@ Run alone: ``python tests/bench/threads.py [--quick] [--json-out F]``.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import threading
@@ -221,14 +220,12 @@ def main(argv: list[str]) -> int:
     import machine
 
     m = machine.collect()
-    print(f"mlmath threads on {machine.describe(m)}, {m['cpu']['nproc']} CPUs, GOMAXPROCS {m['go'].get('GOMAXPROCS')}")
+    print(machine.banner("threads", m))
     doc = {"machine": m, **run(args.quick, nproc=m["cpu"]["nproc"])}
     if args.png:
         print(f"Wrote {plot(doc, args.png, machine.describe(m))}")
     if args.json_out:
-        args.json_out.parent.mkdir(parents=True, exist_ok=True)
-        args.json_out.write_text(json.dumps(doc, indent=1))
-        print(f"Wrote {args.json_out}")
+        machine.write_json(doc, args.json_out)
     return 0
 
 

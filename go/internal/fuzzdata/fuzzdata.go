@@ -256,6 +256,20 @@ func Same(a, b float64) bool {
 	return a == b && math.Signbit(a) == math.Signbit(b)
 }
 
+// SameSlices reports whether a and b are as long and hold the same values
+// (Same): an input checked unchanged after a call, say.
+func SameSlices(a, b []float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !Same(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // ProductSum checks got against start + sign·Σ x[l]·y[l] summed in any
 // order, with or without FMA (a GEMM entry, a dot product). Where a product
 // or start is NaN or infinite and the finite terms do not overflow, got
@@ -285,13 +299,6 @@ func ProductSum(got, start, sign float64, x, y []float64) (want float64, ok bool
 		return want, math.Abs(got-want) <= 2*k*0x1p-52*abs+k*math.SmallestNonzeroFloat64
 	}
 	return want, true
-}
-
-// Catch runs f and returns the value it panicked with, or nil.
-func Catch(f func()) (r any) {
-	defer func() { r = recover() }()
-	f()
-	return nil
 }
 
 // IsErr reports whether the panic value r is an error that wraps target.

@@ -87,3 +87,21 @@ func TestProductSum(t *testing.T) {
 		t.Error("a finite result passed where a product is infinite")
 	}
 }
+
+func TestSameSlices(t *testing.T) {
+	nan, negZero := math.NaN(), math.Copysign(0, -1)
+	for _, c := range []struct {
+		a, b []float64
+		want bool
+	}{
+		{nil, []float64{}, true},
+		{[]float64{1, nan, 0}, []float64{1, nan, 0}, true},
+		{[]float64{1, 2}, []float64{1}, false},
+		{[]float64{0}, []float64{negZero}, false},
+		{[]float64{nan}, []float64{1}, false},
+	} {
+		if got := SameSlices(c.a, c.b); got != c.want {
+			t.Errorf("SameSlices(%v, %v) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

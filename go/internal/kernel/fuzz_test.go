@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"mlmath/internal/fuzzdata"
+	"mlmath/internal/testdata"
 )
 
 // fuzzKernelPanic checks that p is nil when ok, and otherwise a panic with
@@ -67,20 +68,16 @@ func FuzzGemm(f *testing.F) {
 		valid := m >= 0 && lda >= k && ldb >= n && ldc >= n && !short
 		var p any
 		if sub {
-			p = fuzzdata.Catch(func() { GemmSub(m, n, k, a, lda, b, ldb, c, ldc, workers) })
+			p = testdata.Panics(func() { GemmSub(m, n, k, a, lda, b, ldb, c, ldc, workers) })
 		} else {
-			p = fuzzdata.Catch(func() { Gemm(m, n, k, a, lda, b, ldb, c, ldc, workers) })
+			p = testdata.Panics(func() { Gemm(m, n, k, a, lda, b, ldb, c, ldc, workers) })
 		}
 		fuzzKernelPanic(t, "Gemm", p, valid)
-		for i := range a0 {
-			if !fuzzdata.Same(a0[i], a[i]) {
-				t.Fatal("Gemm modified a")
-			}
+		if !fuzzdata.SameSlices(a0, a) {
+			t.Fatal("Gemm modified a")
 		}
-		for i := range b0 {
-			if !fuzzdata.Same(b0[i], b[i]) {
-				t.Fatal("Gemm modified b")
-			}
+		if !fuzzdata.SameSlices(b0, b) {
+			t.Fatal("Gemm modified b")
 		}
 		if !valid {
 			return
@@ -145,13 +142,13 @@ func FuzzVectorKernels(f *testing.F) {
 		same := len(y) == n
 
 		var dot float64
-		p := fuzzdata.Catch(func() { dot = Dot(x, y) })
+		p := testdata.Panics(func() { dot = Dot(x, y) })
 		fuzzKernelPanic(t, "Dot", p, same)
 		if !same {
-			fuzzKernelPanic(t, "Add", fuzzdata.Catch(func() { Add(make([]float64, n), x, y) }), false)
-			fuzzKernelPanic(t, "Axpy", fuzzdata.Catch(func() { Axpy(y, alpha, x) }), false)
-			fuzzKernelPanic(t, "Rot", fuzzdata.Catch(func() { Rot(x, y, c, s) }), false)
-			fuzzKernelPanic(t, "Scale", fuzzdata.Catch(func() { Scale(y, alpha, x) }), false)
+			fuzzKernelPanic(t, "Add", testdata.Panics(func() { Add(make([]float64, n), x, y) }), false)
+			fuzzKernelPanic(t, "Axpy", testdata.Panics(func() { Axpy(y, alpha, x) }), false)
+			fuzzKernelPanic(t, "Rot", testdata.Panics(func() { Rot(x, y, c, s) }), false)
+			fuzzKernelPanic(t, "Scale", testdata.Panics(func() { Scale(y, alpha, x) }), false)
 			return
 		}
 		var want, abs float64
