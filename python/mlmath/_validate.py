@@ -55,8 +55,8 @@ def vector(func: str, name: str, x: ArrayLike) -> NDArray[np.float64]:
 
 def vector_pair(func: str, v: ArrayLike, w: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """``v`` and ``w`` as 1-D float64 arrays of the same length."""
-    # Fast path for the common case, ~3x cheaper than the general one: this is
-    # much of the per-call cost of a Go dot on short vectors.
+    # Fast path for the common case, ~3x cheaper than the general one: most of
+    # the per-call cost of a short vector function.
     if type(v) is _ndarray and type(w) is _ndarray and v.dtype is _F64 and w.dtype is _F64 and v.ndim == 1 == w.ndim and len(v) == len(w):
         return v, w
     v, w = vector(func, "v", v), vector(func, "w", w)

@@ -707,33 +707,27 @@ def apply(value, mutation: tuple):
         return value
 
 
+# mutation name -> how it makes its value from (value, *params); "shape",
+# "fn", "scalar", "string", "nonstring" and "value" build a new one.
+_MUTATIONS = {
+    "fill": fill,
+    "ifill": ifill,
+    "dtype": dtype,
+    "layout": layout,
+    "reshape": reshape,
+    "py": py,
+    "shape": lambda _value, *params: shape(*params),
+    "fn": lambda _value, *params: fn(*params),
+    "scalar": lambda _value, *params: scalar(tuple(params)),
+    "string": lambda _value, *params: string(*params),
+    "nonstring": lambda _value, *params: nonstring(*params),
+    "value": lambda _value, literal: literal,  # a literal (ints, strings), for hand-written cases
+}
+
+
 def _apply(value, mutation: tuple):
     op, *params = mutation
-    if op == "fill":
-        return fill(value, *params)
-    if op == "ifill":
-        return ifill(value, *params)
-    if op == "dtype":
-        return dtype(value, *params)
-    if op == "layout":
-        return layout(value, *params)
-    if op == "shape":
-        return shape(*params)
-    if op == "reshape":
-        return reshape(value, *params)
-    if op == "py":
-        return py(value, *params)
-    if op == "fn":
-        return fn(*params)
-    if op == "scalar":
-        return scalar(tuple(params))
-    if op == "string":
-        return string(*params)
-    if op == "nonstring":
-        return nonstring(*params)
-    if op == "value":  # a literal (ints, strings), for hand-written cases
-        return params[0]
-    raise KeyError(op)
+    return _MUTATIONS[op](value, *params)
 
 
 # -- descriptions -------------------------------------------------------------

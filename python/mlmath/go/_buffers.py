@@ -46,11 +46,11 @@ def vector_pair(func: str, v: ArrayLike, w: ArrayLike) -> tuple[int, Cells[float
     """Validated ``(n, double *v, double *w)`` for two vectors of one length
     (the rules of mlmath._validate.vector_pair).
 
-    This is the hot path of the vector functions: for short vectors the Python
-    work around the Go call is most of the cost (issue #2 budgets dot on
-    length-3 vectors at 2x np.dot), so the common case -- two float64,
-    C-contiguous 1-D arrays of one shape -- is checked inline, without helper
-    calls; anything else goes through the general validation.
+    For short vectors the Python work around the Go call is most of the cost,
+    so the common case -- two float64 1-D arrays of one shape -- is checked
+    inline, without helper calls; anything else goes through the general
+    validation. (dot, add and subtract try mlmath._fastpath first and come
+    here only for other inputs; cosine_similarity comes here directly.)
     """
     # (len() and ndim are cheaper than building and comparing shape tuples)
     if type(v) is _ndarray and type(w) is _ndarray and v.dtype is _F64 and w.dtype is _F64 and v.ndim == 1 == w.ndim and len(v) == len(w):
