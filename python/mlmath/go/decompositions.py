@@ -31,14 +31,21 @@ INTERRUPTIBLE_WORK = 10**7
 _NULL = ffi.NULL
 
 
-def _interruptible(export: Callable[..., int], func: str, *args: object) -> int:
-    """The status of ``export(*args, progress, ctx, every)`` with the progress
-    callback that only lets Python run (so a pending Ctrl-C raises there),
-    about every PROGRESS_EVERY seconds; re-raises the KeyboardInterrupt (or
-    any exception) the callback stored. Small calls skip this and pass NULL
-    themselves (inline: a helper call would cost more than the check)."""
-    pp, pctx = progress_arg(Progress(func, None, None))
-    return invoke(export, *args, pp, pctx, PROGRESS_EVERY)
+def _decompose(export: Callable[..., int], func: str, work: int, *args: object) -> None:
+    """``export(*args, progress, ctx, every)``, raising for an error status.
+
+    Up to INTERRUPTIBLE_WORK multiply-adds (``work``, m*n*min(m, n)) it
+    passes no callback; above, the progress callback that only lets Python
+    run (so a pending Ctrl-C raises there) about every PROGRESS_EVERY
+    seconds, and the KeyboardInterrupt (or any exception) it stored is
+    raised again."""
+    if work <= INTERRUPTIBLE_WORK:
+        status = export(*args, _NULL, _NULL, 0.0)
+    else:
+        pp, pctx = progress_arg(Progress(func, None, None))
+        status = invoke(export, *args, pp, pctx, PROGRESS_EVERY)
+    if status != OK:
+        raise error(status, func)
 
 
 @same_contract(_ref.cholesky)
@@ -46,12 +53,7 @@ def cholesky(A: ArrayLike) -> NDArray[np.float64]:
     A = _v.square("cholesky", "A", A)
     dst = np.empty(A.shape)
     n = A.shape[0]
-    if n**3 <= INTERRUPTIBLE_WORK:
-        status = lib.mlm_cholesky(ptr(A), n, out_ptr(dst), _NULL, _NULL, 0.0)
-    else:
-        status = _interruptible(lib.mlm_cholesky, "cholesky", ptr(A), n, out_ptr(dst))
-    if status != OK:
-        raise error(status, "cholesky")
+    _decompose(lib.mlm_cholesky, "cholesky", n**3, ptr(A), n, out_ptr(dst))
     return dst
 
 
@@ -61,12 +63,7 @@ def qr(A: ArrayLike) -> QRResult:
     m, n = A.shape
     k = min(m, n)
     Q, R = np.empty((m, k)), np.empty((k, n))
-    if m * n * k <= INTERRUPTIBLE_WORK:
-        status = lib.mlm_qr(ptr(A), m, n, out_ptr(Q), out_ptr(R), _NULL, _NULL, 0.0)
-    else:
-        status = _interruptible(lib.mlm_qr, "qr", ptr(A), m, n, out_ptr(Q), out_ptr(R))
-    if status != OK:
-        raise error(status, "qr")
+    _decompose(lib.mlm_qr, "qr", m * n * k, ptr(A), m, n, out_ptr(Q), out_ptr(R))
     return QRResult(Q, R)
 
 
@@ -75,12 +72,7 @@ def eigh(A: ArrayLike) -> EighResult:
     A = _v.square("eigh", "A", A)
     n = A.shape[0]
     w, V = np.empty(n), np.empty((n, n))
-    if n**3 <= INTERRUPTIBLE_WORK:
-        status = lib.mlm_eigh(ptr(A), n, out_ptr(w), out_ptr(V), _NULL, _NULL, 0.0)
-    else:
-        status = _interruptible(lib.mlm_eigh, "eigh", ptr(A), n, out_ptr(w), out_ptr(V))
-    if status != OK:
-        raise error(status, "eigh")
+    _decompose(lib.mlm_eigh, "eigh", n**3, ptr(A), n, out_ptr(w), out_ptr(V))
     return EighResult(w, V)
 
 
@@ -91,12 +83,7 @@ def svd(A: ArrayLike, full_matrices: bool = False) -> SVDResult:
     m, n = A.shape
     k = min(m, n)
     U, S, Vh = np.empty((m, m if full else k)), np.empty(k), np.empty((n if full else k, n))
-    if m * n * k <= INTERRUPTIBLE_WORK:
-        status = lib.mlm_svd(ptr(A), m, n, int(full), out_ptr(U), out_ptr(S), out_ptr(Vh), _NULL, _NULL, 0.0)
-    else:
-        status = _interruptible(lib.mlm_svd, "svd", ptr(A), m, n, int(full), out_ptr(U), out_ptr(S), out_ptr(Vh))
-    if status != OK:
-        raise error(status, "svd")
+    _decompose(lib.mlm_svd, "svd", m * n * k, ptr(A), m, n, int(full), out_ptr(U), out_ptr(S), out_ptr(Vh))
     return SVDResult(U, S, Vh)
 
 
@@ -106,12 +93,7 @@ def pinv(A: ArrayLike, rcond: float = 1e-15) -> NDArray[np.float64]:
     rcond = _v.real_scalar("pinv", "rcond", rcond)
     m, n = A.shape
     dst = np.empty((n, m))
-    if m * n * min(m, n) <= INTERRUPTIBLE_WORK:
-        status = lib.mlm_pinv(ptr(A), m, n, rcond, out_ptr(dst), _NULL, _NULL, 0.0)
-    else:
-        status = _interruptible(lib.mlm_pinv, "pinv", ptr(A), m, n, rcond, out_ptr(dst))
-    if status != OK:
-        raise error(status, "pinv")
+    _decompose(lib.mlm_pinv, "pinv", m * n * min(m, n), ptr(A), m, n, rcond, out_ptr(dst))
     return dst
 
 
@@ -121,12 +103,7 @@ def matrix_rank(A: ArrayLike, tol: float | None = None) -> int:
     tol = -1.0 if tol is None else _v.real_scalar("matrix_rank", "tol", tol)
     out = ffi.new("int64_t *")
     m, n = A.shape
-    if m * n * min(m, n) <= INTERRUPTIBLE_WORK:
-        status = lib.mlm_matrix_rank(ptr(A), m, n, tol, out, _NULL, _NULL, 0.0)
-    else:
-        status = _interruptible(lib.mlm_matrix_rank, "matrix_rank", ptr(A), m, n, tol, out)
-    if status != OK:
-        raise error(status, "matrix_rank")
+    _decompose(lib.mlm_matrix_rank, "matrix_rank", m * n * min(m, n), ptr(A), m, n, tol, out)
     return int(out[0])
 
 
@@ -137,12 +114,7 @@ def cond(A: ArrayLike) -> float:
         raise ValueError(f"cond: undefined for an empty matrix, got shape {A.shape}")
     out = ffi.new(DOUBLE1)
     m, n = A.shape
-    if m * n * min(m, n) <= INTERRUPTIBLE_WORK:
-        status = lib.mlm_cond(ptr(A), m, n, out, _NULL, _NULL, 0.0)
-    else:
-        status = _interruptible(lib.mlm_cond, "cond", ptr(A), m, n, out)
-    if status != OK:
-        raise error(status, "cond")
+    _decompose(lib.mlm_cond, "cond", m * n * min(m, n), ptr(A), m, n, out)
     return out[0]
 
 
@@ -152,12 +124,7 @@ def low_rank_approx(A: ArrayLike, k: int) -> LowRankResult:
     m, n = A.shape
     U_k, s_k, Vt_k, A_k = np.empty((m, k)), np.empty(k), np.empty((k, n)), np.empty((m, n))
     outs = out_ptr(U_k), out_ptr(s_k), out_ptr(Vt_k), out_ptr(A_k)
-    if m * n * min(m, n) <= INTERRUPTIBLE_WORK:
-        status = lib.mlm_low_rank_approx(ptr(A), m, n, k, *outs, _NULL, _NULL, 0.0)
-    else:
-        status = _interruptible(lib.mlm_low_rank_approx, "low_rank_approx", ptr(A), m, n, k, *outs)
-    if status != OK:
-        raise error(status, "low_rank_approx")
+    _decompose(lib.mlm_low_rank_approx, "low_rank_approx", m * n * min(m, n), ptr(A), m, n, k, *outs)
     return LowRankResult(U_k, s_k, Vt_k, A_k)
 
 
@@ -167,12 +134,7 @@ def pca(X: ArrayLike, n_components: int) -> PCAResult:
     samples, features = X.shape
     comp, var, ratio, mean, tr = np.empty((c, features)), np.empty(c), np.empty(c), np.empty(features), np.empty((samples, c))
     outs = out_ptr(comp), out_ptr(var), out_ptr(ratio), out_ptr(mean), out_ptr(tr)
-    if samples * features * min(samples, features) <= INTERRUPTIBLE_WORK:
-        status = lib.mlm_pca(ptr(X), samples, features, c, *outs, _NULL, _NULL, 0.0)
-    else:
-        status = _interruptible(lib.mlm_pca, "pca", ptr(X), samples, features, c, *outs)
-    if status != OK:
-        raise error(status, "pca")
+    _decompose(lib.mlm_pca, "pca", samples * features * min(samples, features), ptr(X), samples, features, c, *outs)
     return PCAResult(comp, var, ratio, mean, tr)
 
 
@@ -181,12 +143,7 @@ def eig(A: ArrayLike) -> EigResult:
     A = _v.square("eig", "A", A)
     n = A.shape[0]
     wr, wi, V = np.empty(n), np.empty(n), np.empty((n, n))
-    if n**3 <= INTERRUPTIBLE_WORK:
-        status = lib.mlm_eig(ptr(A), n, out_ptr(wr), out_ptr(wi), out_ptr(V), _NULL, _NULL, 0.0)
-    else:
-        status = _interruptible(lib.mlm_eig, "eig", ptr(A), n, out_ptr(wr), out_ptr(wi), out_ptr(V))
-    if status != OK:
-        raise error(status, "eig")
+    _decompose(lib.mlm_eig, "eig", n**3, ptr(A), n, out_ptr(wr), out_ptr(wi), out_ptr(V))
     if not wi.any():
         return EigResult(wr, V)
     # Complex pairs: columns j, j+1 hold the real and imaginary parts of the
